@@ -1,0 +1,60 @@
+// Package config holds the exporter's settings as plain values and loads the
+// API token. It parses no flags and imports nothing else of this project.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+)
+
+// DefaultAccountName is the account label of a single-token setup.
+const DefaultAccountName = "default"
+
+// TokenEnvironmentVariable is where a single account's token is read from
+// when no token file is given.
+const TokenEnvironmentVariable = "DIGITALOCEAN_TOKEN"
+
+// Config is everything the exporter needs to watch its accounts.
+type Config struct {
+	APIURL          string        // base URL of the DigitalOcean API
+	RequestTimeout  time.Duration // deadline of one API request
+	RefreshInterval time.Duration // how often each resource list is refreshed
+	Accounts        []Account
+}
+
+// Account names one DigitalOcean account and where its token comes from.
+type Account struct {
+	Name      string // the value of the account label
+	TokenFile string // read the token from this file, or
+	TokenEnv  string // from this environment variable
+}
+
+// Validate reports the first setting that cannot work, naming it.
+func (c Config) Validate() error {
+	u, err := url.Parse(c.APIURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("digitalocean.api-url: %q is not an http(s) URL", c.APIURL)
+	}
+	if c.RequestTimeout <= 0 {
+		return errors.New("digitalocean.timeout: must be positive")
+	}
+	if c.RefreshInterval < time.Second {
+		return errors.New("refresh.interval: must be at least 1s")
+	}
+	if len(c.Accounts) == 0 {
+		return errors.New("no account configured")
+	}
+	seen := map[string]bool{}
+	for _, a := range c.Accounts {
+		if a.Name == "" {
+			return errors.New("account: name must not be empty")
+		}
+		if seen[a.Name] {
+			return fmt.Errorf("account %q: name used twice", a.Name)
+		}
+		seen[a.Name] = true
+	}
+	return nil
+}
