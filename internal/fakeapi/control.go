@@ -1,0 +1,53 @@
+package fakeapi
+
+// SetAccount replaces everything the server serves. It encodes each object
+// once, here, and keeps no reference to acct's maps. It panics when an
+// object cannot be encoded as JSON.
+func (s *Server) SetAccount(acct Account) {
+	s.updating.Lock()
+	defer s.updating.Unlock()
+	s.setAccount(acct)
+}
+
+// Update calls f with a deep copy of what the server serves and then serves
+// the result. The copy holds what JSON decoding gives back (json.Number for
+// numbers, []any for lists), not the values that were set.
+func (s *Server) Update(f func(*Account)) {
+	s.updating.Lock()
+	defer s.updating.Unlock()
+	acct := s.content.Load().account()
+	f(&acct)
+	s.setAccount(acct)
+}
+
+func (s *Server) setAccount(acct Account) {
+	c, err := encodeAccount(acct)
+	if err != nil {
+		panic(err)
+	}
+	s.content.Store(c)
+}
+
+// SetToken makes later requests need token instead.
+func (s *Server) SetToken(token string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.token = token
+}
+
+// SetFault makes requests to route, a URL path such as "/v2/databases" or
+// "*" for every path, fail as f says. It replaces the route's earlier fault.
+// A route's own fault comes before "*". Faults apply before the token is
+// checked; a method other than GET or HEAD is refused before any fault.
+func (s *Server) SetFault(route string, f Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults[route] = &f
+}
+
+// ClearFaults removes every fault.
+func (s *Server) ClearFaults() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	clear(s.faults)
+}

@@ -1,0 +1,74 @@
+package fakeapi
+
+import (
+	"cmp"
+	"net/http"
+	"strconv"
+)
+
+// anyRoute is the route of a fault that applies to every path.
+const anyRoute = "*"
+
+// Fault makes the server misbehave on a route.
+type Fault struct {
+	Status     int    // answer with this HTTP status and the API's JSON error body
+	RetryAfter int    // seconds; sent as a retry-after header (use with 429)
+	Body       string // send this raw body instead; Status 0 means 200
+	Hang       bool   // hold the request until the client gives up or the server closes
+	Times      int    // how many matching requests it applies to; 0 = until cleared
+}
+
+// faults holds at most one fault per route. The caller locks.
+type faults map[string]*Fault
+
+// take returns the fault for path, the route's own before "*", and counts
+// one use of it down.
+func (fs faults) take(path string) (Fault, bool) {
+	for _, route := range []string{path, anyRoute} {
+		f, ok := fs[route]
+		if !ok {
+			continue
+		}
+		if f.Times > 0 {
+			f.Times--
+			if f.Times == 0 {
+				delete(fs, route)
+			}
+		}
+		return *f, true
+	}
+	return Fault{}, false
+}
+
+// apply answers r as f says. It reports false when f leaves the answer to
+// the normal route (a fault that only sets headers).
+func (f Fault) apply(a *answer, r *http.Request, closing <-chan struct{}) bool {
+	h := a.w.Header()
+	if f.RetryAfter > 0 {
+		h.Set("retry-after", strconv.Itoa(f.RetryAfter))
+	}
+	if f.Status == http.StatusTooManyRequests {
+		h.Set("ratelimit-remaining", "0")
+	}
+	switch {
+	case f.Hang:
+		hang(r, closing)
+	case f.Body != "":
+		a.send(cmp.Or(f.Status, http.StatusOK), []byte(f.Body))
+	case f.Status != 0:
+		a.fail(errorFor(f.Status))
+	default:
+		return false
+	}
+	return true
+}
+
+// hang holds the request until the client gives up or the server closes,
+// then drops the connection without an answer.
+func hang(r *http.Request, closing <-chan struct{}) {
+	select {
+	case <-r.Context().Done():
+	case <-closing:
+	}
+	panic(http.ErrAbortHandler)
+}

@@ -1,0 +1,131 @@
+package fakeapi
+
+import (
+	"encoding/json"
+	"net/netip"
+	"strings"
+	"testing"
+
+	"github.com/digitalocean/godo"
+)
+
+func TestGenerateMakesTheGivenSize(t *testing.T) {
+	size := Size{Droplets: 150, GPUDroplets: 3, Clusters: 7, Databases: 12, Apps: 13}
+	a := readWithGodo(t, Generate(size))
+	got := Size{len(a.droplets), len(a.gpus), len(a.clusters), len(a.databases), len(a.apps)}
+	if got != size {
+		t.Fatalf("got %+v, want %+v", got, size)
+	}
+	for _, c := range a.clusters {
+		if len(c.NodePools) != 3 {
+			t.Errorf("%s: %d pools, want 3", c.Name, len(c.NodePools))
+		}
+		for _, p := range c.NodePools {
+			if p.Count != 3 || len(p.Nodes) != 3 {
+				t.Errorf("%s/%s: count %d with %d nodes, want 3", c.Name, p.Name, p.Count, len(p.Nodes))
+			}
+		}
+	}
+	for _, app := range a.apps {
+		s := app.Spec
+		if n := len(s.Services) + len(s.Workers) + len(s.Jobs) + len(s.StaticSites); n != 3 {
+			t.Errorf("%s: %d components, want 3", s.Name, n)
+		}
+	}
+	for _, d := range append(a.droplets, a.gpus...) {
+		for _, addr := range dropletAddresses(d) {
+			if _, err := netip.ParseAddr(addr); err != nil {
+				t.Errorf("%s: %v", d.Name, err)
+			}
+		}
+	}
+	wantUnique(t, "droplet id", append(a.droplets, a.gpus...), func(d godo.Droplet) any { return d.ID })
+	wantUnique(t, "droplet name", a.droplets, func(d godo.Droplet) any { return d.Name })
+	wantUnique(t, "public IPv4", a.droplets, func(d godo.Droplet) any { ip, _ := d.PublicIPv4(); return ip + d.Name })
+	wantUnique(t, "cluster id", a.clusters, func(c *godo.KubernetesCluster) any { return c.ID })
+	wantUnique(t, "database id", a.databases, func(d godo.Database) any { return d.ID })
+	wantUnique(t, "database name", a.databases, func(d godo.Database) any { return d.Name })
+	wantUnique(t, "app id", a.apps, func(a *godo.App) any { return a.ID })
+	wantUnique(t, "app name", a.apps, func(a *godo.App) any { return a.Spec.Name })
+}
+
+func dropletAddresses(d godo.Droplet) []string {
+	var addrs []string
+	for _, n := range d.Networks.V4 {
+		addrs = append(addrs, n.IPAddress)
+	}
+	for _, n := range d.Networks.V6 {
+		addrs = append(addrs, n.IPAddress)
+	}
+	return addrs
+}
+
+func wantUnique[T any](t *testing.T, what string, items []T, key func(T) any) {
+	t.Helper()
+	seen := map[any]bool{}
+	for _, item := range items {
+		k := key(item)
+		if seen[k] {
+			t.Errorf("%s %v is not unique", what, k)
+		}
+		seen[k] = true
+	}
+}
+
+// TestLargeAccountDecodesWithGodo decodes without HTTP, past one page.
+func TestLargeAccountDecodesWithGodo(t *testing.T) {
+	a := Generate(Size{Droplets: 2000, GPUDroplets: 10, Clusters: 50, Databases: 100, Apps: 300})
+	decodeAs[godo.Droplet](t, a.Droplets, 2000)
+	decodeAs[godo.Droplet](t, a.GPUDroplets, 10)
+	decodeAs[*godo.KubernetesCluster](t, a.Clusters, 50)
+	decodeAs[godo.Database](t, a.Databases, 100)
+	decodeAs[*godo.App](t, a.Apps, 300)
+	var info godo.Account
+	remarshal(t, a.Info, &info)
+	if info.UUID == "" || info.DropletLimit < 2010 {
+		t.Errorf("account %+v", info)
+	}
+}
+
+func decodeAs[T any](t *testing.T, objects []map[string]any, want int) {
+	t.Helper()
+	var got []T
+	remarshal(t, objects, &got)
+	if len(got) != want {
+		t.Errorf("%T: %d, want %d", got, len(got), want)
+	}
+}
+
+func remarshal(t *testing.T, from, to any) {
+	t.Helper()
+	b, err := json.Marshal(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, to); err != nil {
+		t.Fatalf("%T: %v", to, err)
+	}
+}
+
+func TestGenerateIsDeterministic(t *testing.T) {
+	size := Size{Droplets: 30, GPUDroplets: 2, Clusters: 4, Databases: 6, Apps: 8}
+	a, _ := json.Marshal(Generate(size))
+	b, _ := json.Marshal(Generate(size))
+	if string(a) != string(b) {
+		t.Error("two calls of Generate differ")
+	}
+}
+
+// TestGeneratedObjectsShareNothing: changing one object changes no other
+// object and no later result.
+func TestGeneratedObjectsShareNothing(t *testing.T) {
+	size := Size{Droplets: 2, Clusters: 2, Apps: 2, Databases: 2}
+	a := Generate(size)
+	object(a.Droplets[0], "region")["slug"] = "changed"
+	object(a.Apps[0], "region")["data_centers"].([]string)[0] = "changed"
+	a.Databases[0]["tags"].([]string)[0] = "changed"
+	others, _ := json.Marshal([]any{a.Droplets[1], a.Apps[1], a.Databases[1], Generate(size)})
+	if strings.Contains(string(others), "changed") {
+		t.Error("a change to one object showed in another")
+	}
+}
