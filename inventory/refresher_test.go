@@ -1,0 +1,295 @@
+package inventory
+
+import (
+	"bytes"
+	"context"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/digitalocean/godo"
+	"github.com/go-kit/log"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+)
+
+const testToken = "dop_v1_refresher_test_token"
+
+type testAPI struct {
+	*fakeapi.Server
+	refresher *Refresher
+	logs      *syncBuffer
+}
+
+// newTestAPI serves acct from the fake API and points a refresher of every
+// kind at it through the real client.
+func newTestAPI(t testing.TB, acct fakeapi.Account) *testAPI {
+	t.Helper()
+	api, err := fakeapi.NewServer(testToken, acct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(api.Close)
+	logs := &syncBuffer{}
+	r, err := NewRefresher(Options{
+		Account:  "default",
+		Client:   ClientOptions{BaseURL: api.URL, Token: func() string { return testToken }, Timeout: 500 * time.Millisecond},
+		Kinds:    Kinds(),
+		Interval: time.Minute,
+		Logger:   log.NewLogfmtLogger(logs),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &testAPI{Server: api, refresher: r, logs: logs}
+}
+
+func (a *testAPI) refresh(t testing.TB) *Snapshot {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	a.refresher.Refresh(ctx)
+	return a.refresher.Snapshot()
+}
+
+func TestPaginationFollowsLinksWithFewestRequests(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Generate(fakeapi.Size{Droplets: 450, GPUDroplets: 3, Clusters: 2, Databases: 2, Apps: 201}))
+	s := api.refresh(t)
+
+	if len(s.Droplets) != 453 || len(s.Apps) != 201 {
+		t.Fatalf("got %d droplets and %d apps, want 453 and 201", len(s.Droplets), len(s.Apps))
+	}
+	seen := map[int]bool{}
+	for _, d := range s.Droplets {
+		if seen[d.ID] {
+			t.Fatalf("droplet %d listed twice", d.ID)
+		}
+		seen[d.ID] = true
+	}
+	for path, want := range map[string]int{
+		"/v2/droplets":            3 + 1, // ceil(450/200) plain pages, one GPU page
+		"/v2/apps":                2,
+		"/v2/kubernetes/clusters": 1,
+		"/v2/databases":           1,
+		"/v2/account":             1,
+	} {
+		if got := api.Count("GET", path); got != want {
+			t.Errorf("%s: %d requests, want %d", path, got, want)
+		}
+	}
+	for _, req := range api.Requests() {
+		q, _ := url.ParseQuery(req.RawQuery)
+		if req.Path != "/v2/databases" && req.Path != "/v2/account" && q.Get("per_page") != "200" {
+			t.Errorf("%s?%s does not ask for 200 per page", req.Path, req.RawQuery)
+		}
+	}
+}
+
+func TestExporterNeverSendsAWritingMethod(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	api.refresh(t)
+	ctx := context.Background()
+	if _, err := api.refresher.client.Droplets.Delete(ctx, 3164444); err == nil {
+		t.Error("DELETE through the exporter's client succeeded")
+	}
+	if _, _, err := api.refresher.client.Droplets.Create(ctx, &godo.DropletCreateRequest{Name: "x"}); err == nil {
+		t.Error("POST through the exporter's client succeeded")
+	}
+	for _, req := range api.Requests() {
+		if req.Method != "GET" && req.Method != "HEAD" {
+			t.Errorf("%s %s reached the API", req.Method, req.Path)
+		}
+	}
+}
+
+func TestFailureKeepsLastGoodDataOfThatKindOnly(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		route  string
+		fault  fakeapi.Fault
+		reason Reason
+	}{
+		{"forbidden", "/v2/databases", fakeapi.Fault{Status: 403}, ReasonForbidden},
+		{"rate limited", "/v2/droplets", fakeapi.Fault{Status: 429, RetryAfter: 30}, ReasonRateLimited},
+		{"server error", "/v2/kubernetes/clusters", fakeapi.Fault{Status: 500}, ReasonServerError},
+		{"bad gateway page", "/v2/apps", fakeapi.Fault{Status: 502, Body: "<html><body>Bad Gateway</body></html>"}, ReasonServerError},
+		{"HTML with 200", "/v2/droplets", fakeapi.Fault{Body: "<html>maintenance</html>"}, ReasonDecode},
+		{"truncated JSON", "/v2/databases", fakeapi.Fault{Body: `{"databases":[{"id":"9cc1`}, ReasonDecode},
+		{"empty body", "/v2/apps", fakeapi.Fault{Body: " "}, ReasonDecode},
+		{"hung request", "/v2/kubernetes/clusters", fakeapi.Fault{Hang: true}, ReasonTimeout},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			api := newTestAPI(t, fakeapi.Examples())
+			good := api.refresh(t)
+			api.SetFault(tc.route, tc.fault)
+			failed := api.refresh(t)
+
+			kind := kindOfRoute(tc.route)
+			status := failed.Status[kind]
+			if status.Succeeded() || status.Reason != tc.reason || status.Errors[tc.reason] != 1 {
+				t.Errorf("%s status: %+v, want reason %s counted once", kind, status, tc.reason)
+			}
+			if status.LastSuccess != good.Status[kind].LastSuccess {
+				t.Errorf("last success moved on a failure")
+			}
+			if !sameLists(good, failed) {
+				t.Errorf("a failed refresh changed the lists")
+			}
+			for other, st := range failed.Status {
+				if other != kind && !st.Succeeded() {
+					t.Errorf("%s failed too: %+v", other, st)
+				}
+			}
+			if !failed.Up() {
+				t.Error("one failing kind took the account down")
+			}
+		})
+	}
+}
+
+func TestRejectedTokenMarksAccountDown(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	api.refresh(t)
+	api.SetToken("dop_v1_another_token")
+	s := api.refresh(t)
+	if s.Up() {
+		t.Error("up with a rejected token")
+	}
+	for kind, st := range s.Status {
+		if st.Reason != ReasonUnauthorized {
+			t.Errorf("%s: reason %q, want unauthorized", kind, st.Reason)
+		}
+	}
+	if len(s.Droplets) == 0 {
+		t.Error("the last good droplets were dropped")
+	}
+	if !strings.Contains(api.logs.String(), "rejected the token") {
+		t.Errorf("log does not say the token was rejected:\n%s", api.logs)
+	}
+}
+
+func TestFailureLogsOnceAndRecoveryOnce(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	api.SetFault("/v2/databases", fakeapi.Fault{Status: 500})
+	for range 3 {
+		api.refresh(t)
+	}
+	api.ClearFaults()
+	api.refresh(t)
+	api.refresh(t)
+	logs := api.logs.String()
+	if n := strings.Count(logs, `msg="refresh failed; keeping the last good data"`); n != 1 {
+		t.Errorf("failure logged %d times at warn, want once:\n%s", n, logs)
+	}
+	if n := strings.Count(logs, `msg="refresh recovered"`); n != 1 {
+		t.Errorf("recovery logged %d times, want once:\n%s", n, logs)
+	}
+}
+
+func TestRetryAfterIsHonoured(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	api.SetFault("/v2/droplets", fakeapi.Fault{Status: 429, RetryAfter: 600})
+	err := api.refresher.refresh(context.Background(), resourceOf(KindDroplets))
+	if got := retryAfter(err); got != 10*time.Minute {
+		t.Errorf("retry-after read as %v, want 10m", got)
+	}
+}
+
+func TestChangesShowAfterNextRefresh(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	before := api.refresh(t)
+	api.Update(func(a *fakeapi.Account) {
+		a.Droplets = a.Droplets[1:]
+		a.Databases[0]["status"] = "resizing"
+	})
+	after := api.refresh(t)
+	if len(after.Droplets) != len(before.Droplets)-1 {
+		t.Errorf("deleted droplet still listed: %d before, %d after", len(before.Droplets), len(after.Droplets))
+	}
+	if after.Databases[0].Status != "resizing" {
+		t.Errorf("database status %q, want resizing", after.Databases[0].Status)
+	}
+	if len(before.Droplets) != 4 || before.Databases[0].Status != "online" {
+		t.Error("the earlier snapshot changed after it was published")
+	}
+}
+
+func TestAPIStatsCountRoutesAndRateLimit(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	api.SetFault("/v2/apps", fakeapi.Fault{Status: 500, Times: 1})
+	s := api.refresh(t)
+	if got := s.API.Requests[RequestKey{"/v2/droplets", "200"}]; got != 2 {
+		t.Errorf("/v2/droplets 200: %d, want 2 (plain and GPU)", got)
+	}
+	if got := s.API.Requests[RequestKey{"/v2/apps", "500"}]; got != 1 {
+		t.Errorf("/v2/apps 500: %d, want 1", got)
+	}
+	if rate := s.API.RateLimit; !rate.Seen || rate.Limit != 5000 || rate.Remaining >= 5000 || rate.Reset.Before(time.Now()) {
+		t.Errorf("rate limit: %+v", rate)
+	}
+}
+
+func TestReadersSeeWholeSnapshotsWhileRefreshing(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	api.refresh(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for ctx.Err() == nil {
+			api.refresher.Refresh(ctx)
+		}
+	})
+	for range 200 {
+		s := api.refresher.Snapshot()
+		if len(s.Droplets) != 4 || len(s.Status) != len(resources) {
+			t.Fatalf("torn snapshot: %d droplets, %d statuses", len(s.Droplets), len(s.Status))
+		}
+	}
+	cancel()
+	wg.Wait()
+}
+
+func kindOfRoute(route string) string {
+	for kind, prefix := range map[string]string{
+		KindDroplets: "/v2/droplets", KindKubernetes: "/v2/kubernetes", KindDatabases: "/v2/databases", KindApps: "/v2/apps",
+	} {
+		if strings.HasPrefix(route, prefix) {
+			return kind
+		}
+	}
+	return KindAccount
+}
+
+func resourceOf(kind string) resource {
+	for _, r := range resources {
+		if r.kind == kind {
+			return r
+		}
+	}
+	panic("unknown kind " + kind)
+}
+
+func sameLists(a, b *Snapshot) bool {
+	return len(a.Droplets) == len(b.Droplets) && len(a.Clusters) == len(b.Clusters) &&
+		len(a.Databases) == len(b.Databases) && len(a.Apps) == len(b.Apps) && *a.Info == *b.Info
+}
+
+// syncBuffer is a log sink safe for concurrent writers.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

@@ -1,0 +1,115 @@
+package inventory
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// readOnlyTransport refuses every request that could change anything, so
+// the exporter cannot write to an account whatever its token allows.
+type readOnlyTransport struct{ next http.RoundTripper }
+
+func (t readOnlyTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Method != http.MethodGet && req.Method != http.MethodHead {
+		if req.Body != nil {
+			req.Body.Close()
+		}
+		return nil, fmt.Errorf("read-only exporter refuses %s %s", req.Method, req.URL.Path)
+	}
+	return t.next.RoundTrip(req)
+}
+
+// bearerTransport adds the token to each request. It clones the request
+// first, as a RoundTripper must not change the one it is given.
+type bearerTransport struct {
+	token func() string
+	next  http.RoundTripper
+}
+
+func (t bearerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	authed := req.Clone(req.Context())
+	authed.Header.Set("Authorization", "Bearer "+t.token())
+	return t.next.RoundTrip(authed)
+}
+
+// apiRecorder counts requests by route and keeps the last rate-limit headers.
+type apiRecorder struct {
+	mu       sync.Mutex
+	requests map[RequestKey]uint64
+	rate     RateLimit
+}
+
+func newAPIRecorder() *apiRecorder {
+	return &apiRecorder{requests: map[RequestKey]uint64{}}
+}
+
+func (r *apiRecorder) record(path string, resp *http.Response) {
+	key := RequestKey{Endpoint: routeTemplate(path), Code: "error"}
+	rate, rateOK := RateLimit{}, false
+	if resp != nil {
+		key.Code = strconv.Itoa(resp.StatusCode)
+		rate, rateOK = rateLimitOf(resp.Header)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.requests[key]++
+	if rateOK {
+		r.rate = rate
+	}
+}
+
+// stats returns a copy that later requests do not change.
+func (r *apiRecorder) stats() APIStats {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	requests := make(map[RequestKey]uint64, len(r.requests))
+	for k, v := range r.requests {
+		requests[k] = v
+	}
+	return APIStats{Requests: requests, RateLimit: r.rate}
+}
+
+func rateLimitOf(h http.Header) (RateLimit, bool) {
+	limit, errLimit := strconv.Atoi(h.Get("Ratelimit-Limit"))
+	remaining, errRemaining := strconv.Atoi(h.Get("Ratelimit-Remaining"))
+	reset, errReset := strconv.ParseInt(h.Get("Ratelimit-Reset"), 10, 64)
+	if errLimit != nil || errRemaining != nil || errReset != nil {
+		return RateLimit{}, false
+	}
+	return RateLimit{Limit: limit, Remaining: remaining, Reset: time.Unix(reset, 0), Seen: true}, true
+}
+
+// recordingTransport feeds every answer, or its absence, to the recorder.
+type recordingTransport struct {
+	recorder *apiRecorder
+	next     http.RoundTripper
+}
+
+func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := t.next.RoundTrip(req)
+	t.recorder.record(req.URL.Path, resp)
+	return resp, err
+}
+
+var idSegment = regexp.MustCompile(`^([0-9]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`)
+
+// routeTemplate turns a request path into a label value of bounded
+// cardinality: /v2/databases/9cc1.../firewall becomes /v2/databases/{id}/firewall.
+// A prefix before /v2/ (a proxy's, say) is dropped.
+func routeTemplate(path string) string {
+	if i := strings.Index(path, "/v2/"); i > 0 {
+		path = path[i:]
+	}
+	segments := strings.Split(path, "/")
+	for i, s := range segments {
+		if idSegment.MatchString(s) {
+			segments[i] = "{id}"
+		}
+	}
+	return strings.Join(segments, "/")
+}
