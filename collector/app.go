@@ -1,0 +1,46 @@
+package collector
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+)
+
+var (
+	appInfo = newDesc("app", "info",
+		"Descriptive labels of each App Platform app, with the phase of its newest deployment, as of the last refresh; value 1.",
+		"id", "name", "region", "tier", "phase")
+	appComponentInstances = newDesc("app", "component_instances",
+		"Instances each app component runs (static sites and functions run none), as of the last refresh.",
+		"app_id", "component", "component_type", "instance_size")
+	appLastDeploymentActive = newDesc("app", "last_deployment_active_timestamp_seconds",
+		"When each app's last deployment became active, in Unix seconds, as of the last refresh.", "id")
+	appCreated = newDesc("app", "created_timestamp_seconds",
+		"When each app was created, in Unix seconds.", "id")
+	apps = newDesc("", "apps",
+		"Number of apps by region, tier and deployment phase, as of the last refresh.", "region", "tier", "phase")
+)
+
+func newAppCollector(src inventory.Source) prometheus.Collector {
+	return kindCollector{
+		kind:    inventory.KindApps,
+		descs:   []*prometheus.Desc{appInfo, appComponentInstances, appLastDeploymentActive, appCreated, apps},
+		src:     src,
+		collect: collectApps,
+	}
+}
+
+func collectApps(ch chan<- prometheus.Metric, s *inventory.Snapshot) {
+	byGroup := counts{}
+	for i := range s.Apps {
+		a := &s.Apps[i]
+		gauge(ch, appInfo, 1, s.Account, a.ID, a.Name, a.Region, a.Tier, a.Phase)
+		for _, c := range a.Components {
+			gauge(ch, appComponentInstances, float64(c.Instances), s.Account, a.ID, c.Name, c.Type, c.InstanceSize)
+		}
+		timestamp(ch, appLastDeploymentActive, a.LastDeploymentActive, s.Account, a.ID)
+		timestamp(ch, appCreated, a.Created, s.Account, a.ID)
+		byGroup.add(a.Region, a.Tier, a.Phase)
+	}
+	byGroup.send(ch, apps, s.Account)
+}

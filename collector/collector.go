@@ -1,0 +1,101 @@
+// Package collector turns the inventory's snapshots into Prometheus metrics
+// at scrape time. Collectors read snapshots only; they never call the API,
+// so a scrape costs the same however slow the API is.
+package collector
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+)
+
+const namespace = "digitalocean"
+
+// newDesc names a metric digitalocean_<subsystem>_<name> and puts the
+// account label first, so no collector spells either out.
+func newDesc(subsystem, name, help string, labels ...string) *prometheus.Desc {
+	return prometheus.NewDesc(
+		prometheus.BuildFQName(namespace, subsystem, name),
+		help,
+		append([]string{"account"}, labels...),
+		nil,
+	)
+}
+
+// kindCollector exposes one resource kind of every account. It skips an
+// account whose list of that kind has never been fetched: unknown is
+// absent, not zero.
+type kindCollector struct {
+	kind    string // "" when the collector needs no list of its own
+	descs   []*prometheus.Desc
+	src     inventory.Source
+	collect func(ch chan<- prometheus.Metric, s *inventory.Snapshot)
+}
+
+func (c kindCollector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range c.descs {
+		ch <- d
+	}
+}
+
+func (c kindCollector) Collect(ch chan<- prometheus.Metric) {
+	for _, s := range c.src.Snapshots() {
+		if c.kind == "" || s.Status[c.kind].Known() {
+			c.collect(ch, s)
+		}
+	}
+}
+
+// gauge sends one gauge sample. Values that do not fit the Desc (invalid
+// UTF-8 in a name, say) fail that sample in the scrape instead of panicking.
+func gauge(ch chan<- prometheus.Metric, desc *prometheus.Desc, value float64, labels ...string) {
+	send(ch, desc, prometheus.GaugeValue, value, labels)
+}
+
+func counter(ch chan<- prometheus.Metric, desc *prometheus.Desc, value float64, labels ...string) {
+	send(ch, desc, prometheus.CounterValue, value, labels)
+}
+
+func send(ch chan<- prometheus.Metric, desc *prometheus.Desc, kind prometheus.ValueType, value float64, labels []string) {
+	m, err := prometheus.NewConstMetric(desc, kind, value, labels...)
+	if err != nil {
+		m = prometheus.NewInvalidMetric(desc, err)
+	}
+	ch <- m
+}
+
+// timestamp sends a time as Unix seconds, and nothing when it is unknown.
+func timestamp(ch chan<- prometheus.Metric, desc *prometheus.Desc, t time.Time, labels ...string) {
+	if !t.IsZero() {
+		send(ch, desc, prometheus.GaugeValue, float64(t.UnixNano())/1e9, labels)
+	}
+}
+
+// tagsLabel joins sorted tags as ",a,b," so that tags=~".*,a,.*" matches
+// exactly the tag a; no tags give "".
+func tagsLabel(tags []string) string {
+	if len(tags) == 0 {
+		return ""
+	}
+	return "," + strings.Join(tags, ",") + ","
+}
+
+func boolLabel(b bool) string { return strconv.FormatBool(b) }
+
+// counts tallies objects by a tuple of label values.
+type counts map[string]float64
+
+const countsSeparator = "\xff" // cannot occur in a valid label value
+
+func (c counts) add(labels ...string) { c[strings.Join(labels, countsSeparator)]++ }
+
+// send emits one sample per tuple, after the account label.
+func (c counts) send(ch chan<- prometheus.Metric, desc *prometheus.Desc, account string) {
+	for key, n := range c {
+		gauge(ch, desc, n, append([]string{account}, strings.Split(key, countsSeparator)...)...)
+	}
+}

@@ -1,0 +1,46 @@
+package collector
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+)
+
+var (
+	databaseInfo = newDesc("database", "info",
+		"Descriptive labels of each managed database cluster, as of the last refresh; value 1.",
+		"id", "name", "engine", "version", "region", "size", "status", "tags")
+	databaseNodes = newDesc("database", "nodes",
+		"Number of nodes of each database cluster, standby nodes included, as of the last refresh.", "id")
+	databaseStorageBytes = newDesc("database", "storage_bytes",
+		"Storage of each database cluster in bytes, as of the last refresh; absent when the API does not say.", "id")
+	databaseCreated = newDesc("database", "created_timestamp_seconds",
+		"When each database cluster was created, in Unix seconds.", "id")
+	databases = newDesc("", "databases",
+		"Number of database clusters by region, engine, version and status, as of the last refresh.",
+		"region", "engine", "version", "status")
+)
+
+func newDatabaseCollector(src inventory.Source) prometheus.Collector {
+	return kindCollector{
+		kind:    inventory.KindDatabases,
+		descs:   []*prometheus.Desc{databaseInfo, databaseNodes, databaseStorageBytes, databaseCreated, databases},
+		src:     src,
+		collect: collectDatabases,
+	}
+}
+
+func collectDatabases(ch chan<- prometheus.Metric, s *inventory.Snapshot) {
+	byGroup := counts{}
+	for i := range s.Databases {
+		d := &s.Databases[i]
+		gauge(ch, databaseInfo, 1, s.Account, d.ID, d.Name, d.Engine, d.Version, d.Region, d.Size, d.Status, tagsLabel(d.Tags))
+		gauge(ch, databaseNodes, float64(d.Nodes), s.Account, d.ID)
+		if d.StorageBytes > 0 {
+			gauge(ch, databaseStorageBytes, float64(d.StorageBytes), s.Account, d.ID)
+		}
+		timestamp(ch, databaseCreated, d.Created, s.Account, d.ID)
+		byGroup.add(d.Region, d.Engine, d.Version, d.Status)
+	}
+	byGroup.send(ch, databases, s.Account)
+}

@@ -1,0 +1,50 @@
+package collector
+
+import (
+	"strconv"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+)
+
+var (
+	dropletInfo = newDesc("droplet", "info",
+		"Descriptive labels of each Droplet, as of the last refresh; value 1.",
+		"id", "name", "region", "size", "status", "image", "vpc_uuid", "public_ipv4", "private_ipv4", "tags")
+	dropletVCPUs = newDesc("droplet", "vcpus",
+		"Virtual CPUs of each Droplet, as of the last refresh.", "id")
+	dropletMemoryBytes = newDesc("droplet", "memory_bytes",
+		"Memory of each Droplet in bytes, as of the last refresh.", "id")
+	dropletDiskBytes = newDesc("droplet", "disk_bytes",
+		"Local disk of each Droplet in bytes, as of the last refresh.", "id")
+	dropletCreated = newDesc("droplet", "created_timestamp_seconds",
+		"When each Droplet was created, in Unix seconds.", "id")
+	droplets = newDesc("", "droplets",
+		"Number of Droplets by region, status and size, as of the last refresh.", "region", "status", "size")
+)
+
+func newDropletCollector(src inventory.Source) prometheus.Collector {
+	return kindCollector{
+		kind:    inventory.KindDroplets,
+		descs:   []*prometheus.Desc{dropletInfo, dropletVCPUs, dropletMemoryBytes, dropletDiskBytes, dropletCreated, droplets},
+		src:     src,
+		collect: collectDroplets,
+	}
+}
+
+func collectDroplets(ch chan<- prometheus.Metric, s *inventory.Snapshot) {
+	byGroup := counts{}
+	for i := range s.Droplets {
+		d := &s.Droplets[i]
+		id := strconv.Itoa(d.ID)
+		gauge(ch, dropletInfo, 1, s.Account, id, d.Name, d.Region, d.Size, d.Status, d.Image,
+			d.VPCUUID, d.PublicIPv4, d.PrivateIPv4, tagsLabel(d.Tags))
+		gauge(ch, dropletVCPUs, float64(d.VCPUs), s.Account, id)
+		gauge(ch, dropletMemoryBytes, float64(d.MemoryBytes), s.Account, id)
+		gauge(ch, dropletDiskBytes, float64(d.DiskBytes), s.Account, id)
+		timestamp(ch, dropletCreated, d.Created, s.Account, id)
+		byGroup.add(d.Region, d.Status, d.Size)
+	}
+	byGroup.send(ch, droplets, s.Account)
+}

@@ -1,0 +1,77 @@
+package collector
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+)
+
+// The exporter's own health: whether the API answers, how each refresh
+// went, and how much of the token's rate limit is used.
+var (
+	up = newDesc("", "up",
+		"1 when the last call to /v2/account authenticated and was answered, 0 otherwise.")
+	refreshSuccess = newDesc("refresh", "success",
+		"1 when the last refresh of the resource kind worked, 0 when it failed and older data is served.", "resource")
+	refreshLastSuccess = newDesc("refresh", "last_success_timestamp_seconds",
+		"When the resource kind was last refreshed successfully, in Unix seconds: the age of its data.", "resource")
+	refreshDuration = newDesc("refresh", "duration_seconds",
+		"How long the last refresh of the resource kind took, in seconds.", "resource")
+	refreshErrors = newDesc("refresh", "errors_total",
+		"Failed refreshes of the resource kind, by reason.", "resource", "reason")
+	apiRequests = newDesc("api", "requests_total",
+		"Requests sent to the DigitalOcean API, by route and HTTP status (error when no answer came).", "endpoint", "code")
+	apiRateLimit = newDesc("api", "rate_limit_limit",
+		"Requests per hour the token may make, as the API last reported.")
+	apiRateRemaining = newDesc("api", "rate_limit_remaining",
+		"Requests the token has left in the current window, as the API last reported.")
+	apiRateReset = newDesc("api", "rate_limit_reset_timestamp_seconds",
+		"When the oldest request in the rate-limit window expires, in Unix seconds, as the API last reported.")
+)
+
+func newHealthCollector(src inventory.Source) prometheus.Collector {
+	return kindCollector{
+		descs: []*prometheus.Desc{up, refreshSuccess, refreshLastSuccess, refreshDuration, refreshErrors,
+			apiRequests, apiRateLimit, apiRateRemaining, apiRateReset},
+		src:     src,
+		collect: collectHealth,
+	}
+}
+
+func collectHealth(ch chan<- prometheus.Metric, s *inventory.Snapshot) {
+	if s.Status[inventory.KindAccount].Refreshes > 0 {
+		gauge(ch, up, boolValue(s.Up()), s.Account)
+	}
+	for kind, status := range s.Status {
+		collectRefresh(ch, s.Account, kind, status)
+	}
+	for key, n := range s.API.Requests {
+		counter(ch, apiRequests, float64(n), s.Account, key.Endpoint, key.Code)
+	}
+	if rate := s.API.RateLimit; rate.Seen {
+		gauge(ch, apiRateLimit, float64(rate.Limit), s.Account)
+		gauge(ch, apiRateRemaining, float64(rate.Remaining), s.Account)
+		timestamp(ch, apiRateReset, rate.Reset, s.Account)
+	}
+}
+
+// collectRefresh reports one kind. Error counters exist for every reason
+// from the start, so rate() and alerts see a series before the first error.
+func collectRefresh(ch chan<- prometheus.Metric, account, kind string, status inventory.Status) {
+	for _, reason := range inventory.Reasons {
+		counter(ch, refreshErrors, float64(status.Errors[reason]), account, kind, string(reason))
+	}
+	if status.Refreshes == 0 {
+		return
+	}
+	gauge(ch, refreshSuccess, boolValue(status.Succeeded()), account, kind)
+	gauge(ch, refreshDuration, status.Duration.Seconds(), account, kind)
+	timestamp(ch, refreshLastSuccess, status.LastSuccess, account, kind)
+}
+
+func boolValue(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}

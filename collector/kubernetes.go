@@ -1,0 +1,61 @@
+package collector
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+)
+
+var (
+	kubernetesClusterInfo = newDesc("kubernetes_cluster", "info",
+		"Descriptive labels of each Kubernetes cluster, as of the last refresh; value 1.",
+		"id", "name", "region", "version", "status", "ha", "auto_upgrade", "surge_upgrade", "vpc_uuid", "tags")
+	kubernetesClusterCreated = newDesc("kubernetes_cluster", "created_timestamp_seconds",
+		"When each Kubernetes cluster was created, in Unix seconds.", "id")
+	kubernetesNodePoolInfo = newDesc("kubernetes_node_pool", "info",
+		"Descriptive labels of each node pool, as of the last refresh; value 1.",
+		"cluster_id", "id", "name", "size", "auto_scale")
+	kubernetesNodePoolNodes = newDesc("kubernetes_node_pool", "nodes",
+		"Desired number of nodes of each node pool, as of the last refresh.", "cluster_id", "id")
+	kubernetesNodes = newDesc("kubernetes", "nodes",
+		"Number of nodes each node pool actually has, by node state, as of the last refresh.",
+		"cluster_id", "pool_id", "state")
+	kubernetesClusters = newDesc("kubernetes", "clusters",
+		"Number of Kubernetes clusters by region, version and status, as of the last refresh.",
+		"region", "version", "status")
+)
+
+func newKubernetesCollector(src inventory.Source) prometheus.Collector {
+	return kindCollector{
+		kind: inventory.KindKubernetes,
+		descs: []*prometheus.Desc{kubernetesClusterInfo, kubernetesClusterCreated, kubernetesNodePoolInfo,
+			kubernetesNodePoolNodes, kubernetesNodes, kubernetesClusters},
+		src:     src,
+		collect: collectClusters,
+	}
+}
+
+func collectClusters(ch chan<- prometheus.Metric, s *inventory.Snapshot) {
+	byGroup := counts{}
+	for i := range s.Clusters {
+		c := &s.Clusters[i]
+		gauge(ch, kubernetesClusterInfo, 1, s.Account, c.ID, c.Name, c.Region, c.Version, c.Status,
+			boolLabel(c.HA), boolLabel(c.AutoUpgrade), boolLabel(c.SurgeUpgrade), c.VPCUUID, tagsLabel(c.Tags))
+		timestamp(ch, kubernetesClusterCreated, c.Created, s.Account, c.ID)
+		for j := range c.NodePools {
+			collectNodePool(ch, s.Account, c.ID, &c.NodePools[j])
+		}
+		byGroup.add(c.Region, c.Version, c.Status)
+	}
+	byGroup.send(ch, kubernetesClusters, s.Account)
+}
+
+func collectNodePool(ch chan<- prometheus.Metric, account, clusterID string, p *inventory.NodePool) {
+	gauge(ch, kubernetesNodePoolInfo, 1, account, clusterID, p.ID, p.Name, p.Size, boolLabel(p.AutoScale))
+	gauge(ch, kubernetesNodePoolNodes, float64(p.Count), account, clusterID, p.ID)
+	byState := counts{}
+	for _, n := range p.Nodes {
+		byState.add(clusterID, p.ID, n.State)
+	}
+	byState.send(ch, kubernetesNodes, account)
+}

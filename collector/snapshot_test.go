@@ -1,0 +1,63 @@
+package collector
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+)
+
+// staticSource serves fixed snapshots, for the edges a fake API cannot reach.
+type staticSource []*inventory.Snapshot
+
+func (s staticSource) Snapshots() []*inventory.Snapshot { return s }
+
+func TestUnknownKindIsAbsentNotZero(t *testing.T) {
+	never := &inventory.Snapshot{Account: "default", Status: map[string]inventory.Status{
+		inventory.KindDroplets: {Refreshes: 1, Reason: inventory.ReasonForbidden},
+	}}
+	if n := testutil.CollectAndCount(newDropletCollector(staticSource{never})); n != 0 {
+		t.Errorf("droplets never listed: got %d series, want none", n)
+	}
+}
+
+func TestTagsLabelMatchesOneTagExactly(t *testing.T) {
+	for _, tc := range []struct {
+		tags []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"production"}, ",production,"},
+		{[]string{"env:prod", "k8s:worker", "web"}, ",env:prod,k8s:worker,web,"},
+	} {
+		if got := tagsLabel(tc.tags); got != tc.want {
+			t.Errorf("tagsLabel(%q) = %q, want %q", tc.tags, got, tc.want)
+		}
+	}
+}
+
+func TestCountsGroupByLabelTuple(t *testing.T) {
+	s := &inventory.Snapshot{
+		Account: "acme",
+		Status:  map[string]inventory.Status{inventory.KindDroplets: {Refreshes: 1, LastSuccess: timeOne}},
+		Droplets: []inventory.Droplet{
+			{ID: 1, Region: "nyc1", Status: "active", Size: "s-1vcpu-1gb"},
+			{ID: 2, Region: "nyc1", Status: "active", Size: "s-1vcpu-1gb"},
+			{ID: 3, Region: "fra1", Status: "off", Size: "s-1vcpu-1gb"},
+		},
+	}
+	want := `
+# HELP digitalocean_droplets Number of Droplets by region, status and size, as of the last refresh.
+# TYPE digitalocean_droplets gauge
+digitalocean_droplets{account="acme",region="fra1",size="s-1vcpu-1gb",status="off"} 1
+digitalocean_droplets{account="acme",region="nyc1",size="s-1vcpu-1gb",status="active"} 2
+`
+	if err := testutil.CollectAndCompare(newDropletCollector(staticSource{s}), strings.NewReader(want), "digitalocean_droplets"); err != nil {
+		t.Error(err)
+	}
+}
+
+var timeOne = time.Unix(1, 0)
