@@ -1,0 +1,58 @@
+package main
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+)
+
+// TestEveryMetricIsDocumented fails when a collector describes a metric, or
+// a label of it, that the README's metric table does not name.
+func TestEveryMetricIsDocumented(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rowPattern := regexp.MustCompile("^\\| `(digitalocean_[a-z_]+)` \\|([^|]*)\\|")
+	rows := map[string]string{}
+	for _, line := range strings.Split(string(readme), "\n") {
+		if m := rowPattern.FindStringSubmatch(line); m != nil {
+			rows[m[1]] = m[2]
+		}
+	}
+	descs := make(chan *prometheus.Desc, 100)
+	go func() {
+		for _, c := range collector.Collectors(inventory.Refreshers{}, func(string) bool { return true }) {
+			c.Describe(descs)
+		}
+		close(descs)
+	}()
+	descPattern := regexp.MustCompile(`fqName: "([^"]+)".*variableLabels: \{([^}]*)\}`)
+	n := 0
+	for d := range descs {
+		m := descPattern.FindStringSubmatch(d.String())
+		if m == nil {
+			t.Fatalf("cannot read %s", d)
+		}
+		n++
+		documented, ok := rows[m[1]]
+		if !ok {
+			t.Errorf("%s is not in the README's metric table", m[1])
+			continue
+		}
+		for _, label := range strings.Split(m[2], ",") {
+			if label != "account" && label != "" && !strings.Contains(documented, label) {
+				t.Errorf("%s: label %s is not in the README", m[1], label)
+			}
+		}
+	}
+	if n < 30 {
+		t.Errorf("only %d metrics described; is the registry complete?", n)
+	}
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/alecthomas/kingpin/v2"
+	"github.com/prometheus/common/version"
+	toolkit "github.com/prometheus/exporter-toolkit/web"
+	"github.com/prometheus/exporter-toolkit/web/kingpinflag"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
+	"github.com/digitalocean-exporter/digitalocean_exporter/config"
+)
+
+const (
+	programName    = "digitalocean_exporter"
+	defaultAddress = ":9212"
+)
+
+// options are the parsed command line. There is deliberately no flag that
+// takes the token itself: it would show in ps and shell history.
+type options struct {
+	web           *toolkit.FlagConfig
+	telemetryPath string
+	maxRequests   int
+	tokenFile     string
+	apiURL        string
+	timeout       time.Duration
+	interval      time.Duration
+	demo          bool
+	logLevel      string
+	logFormat     string
+	collectors    map[string]*bool
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	app := kingpin.New(programName, "Exports the workloads of a DigitalOcean account to Prometheus.")
+	app.UsageWriter(stderr).ErrorWriter(stderr)
+	app.Version(version.Print(programName))
+	app.HelpFlag.Short('h')
+	o := &options{web: kingpinflag.AddFlags(app, defaultAddress), collectors: map[string]*bool{}}
+	app.Flag("web.telemetry-path", "Path under which to expose metrics.").Default("/metrics").StringVar(&o.telemetryPath)
+	app.Flag("web.max-requests", "Maximum number of parallel scrape requests; 0 disables the limit.").Default("40").IntVar(&o.maxRequests)
+	app.Flag("digitalocean.token-file", "File holding the API token (default: the "+config.TokenEnvironmentVariable+" environment variable).").
+		PlaceHolder("FILE").StringVar(&o.tokenFile)
+	app.Flag("digitalocean.api-url", "Base URL of the DigitalOcean API.").Default("https://api.digitalocean.com").StringVar(&o.apiURL)
+	app.Flag("digitalocean.timeout", "Deadline of each API request, answer included.").Default("30s").DurationVar(&o.timeout)
+	app.Flag("refresh.interval", "How often each resource list is refreshed from the API.").Default("2m").DurationVar(&o.interval)
+	app.Flag("demo", "Serve a built-in sample account from a fake API on 127.0.0.1; no token needed.").BoolVar(&o.demo)
+	app.Flag("log.level", "Only log messages with this severity or above: debug, info, warn, error.").Default("info").
+		EnumVar(&o.logLevel, "debug", "info", "warn", "error")
+	app.Flag("log.format", "Output format of log messages: logfmt or json.").Default("logfmt").
+		EnumVar(&o.logFormat, "logfmt", "json")
+	for _, f := range collector.Factories {
+		o.collectors[f.Name] = app.Flag("collector."+f.Name,
+			fmt.Sprintf("Enable the %s collector: %s (default: %s).", f.Name, f.Help, enabledWord(f.EnabledByDefault))).
+			Default(fmt.Sprint(f.EnabledByDefault)).Bool()
+	}
+	if _, err := app.Parse(args); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+func enabledWord(enabled bool) string {
+	if enabled {
+		return "enabled"
+	}
+	return "disabled"
+}
+
+func (o *options) enabled(name string) bool { return *o.collectors[name] }
+
+// kinds lists the inventory kinds the enabled collectors need.
+func (o *options) kinds() []string {
+	var kinds []string
+	for _, f := range collector.Factories {
+		if f.Kind != "" && o.enabled(f.Name) {
+			kinds = append(kinds, f.Kind)
+		}
+	}
+	return kinds
+}

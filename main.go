@@ -1,0 +1,196 @@
+// Command digitalocean_exporter exports the workloads of DigitalOcean
+// accounts as Prometheus metrics.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/go-kit/log"
+	"github.com/go-kit/log/level"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	versioncollector "github.com/prometheus/client_golang/prometheus/collectors/version"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/prometheus/common/version"
+	toolkit "github.com/prometheus/exporter-toolkit/web"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
+	"github.com/digitalocean-exporter/digitalocean_exporter/config"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+	"github.com/digitalocean-exporter/digitalocean_exporter/web"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stderr, os.Getenv))
+}
+
+// run is the whole program; it returns the exit code.
+func run(ctx context.Context, args []string, stderr io.Writer, getenv func(string) string) int {
+	opts, err := parseFlags(args, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", programName, err)
+		return 1
+	}
+	logger, slogger, err := newLoggers(stderr, opts.logLevel, opts.logFormat)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", programName, err)
+		return 1
+	}
+	if err := serve(ctx, opts, logger, slogger, getenv); err != nil {
+		level.Error(logger).Log("msg", "exporter stopped", "err", err)
+		return 1
+	}
+	return 0
+}
+
+// serve starts the refreshers and the HTTP server, and stops both when ctx ends.
+func serve(ctx context.Context, opts *options, logger log.Logger, slogger *slog.Logger, getenv func(string) string) error {
+	level.Info(logger).Log("msg", "starting "+programName, "version", version.Info(), "build_context", version.BuildContext())
+	cfg, token, err := loadConfig(opts, logger, getenv)
+	if err != nil {
+		return err
+	}
+	if opts.demo {
+		demo, err := fakeapi.NewServer(fakeapi.DemoToken, fakeapi.Demo())
+		if err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		defer demo.Close()
+		cfg.APIURL, token = demo.URL, fakeapi.DemoToken
+		level.Info(logger).Log("msg", "demo mode: reading a built-in sample account from a fake API; no real account is touched", "api_url", demo.URL)
+	}
+	refreshers, err := newRefreshers(cfg, opts.kinds(), token, logger)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	for _, r := range refreshers {
+		go r.Run(ctx)
+	}
+	server := &http.Server{Handler: newMux(opts, refreshers, logger), ReadHeaderTimeout: 10 * time.Second}
+	return listenUntilDone(ctx, server, opts, slogger)
+}
+
+// loadConfig turns flags into the configuration of the single account.
+func loadConfig(opts *options, logger log.Logger, getenv func(string) string) (config.Config, config.Secret, error) {
+	cfg := config.Config{
+		APIURL:          opts.apiURL,
+		RequestTimeout:  opts.timeout,
+		RefreshInterval: opts.interval,
+		Accounts: []config.Account{{
+			Name:      config.DefaultAccountName,
+			TokenFile: opts.tokenFile,
+			TokenEnv:  config.TokenEnvironmentVariable,
+		}},
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, "", err
+	}
+	if opts.demo {
+		return cfg, "", nil
+	}
+	token, err := config.LoadToken(cfg.Accounts[0], getenv)
+	return cfg, token, err
+}
+
+func newRefreshers(cfg config.Config, kinds []string, token config.Secret, logger log.Logger) (inventory.Refreshers, error) {
+	var refreshers inventory.Refreshers
+	for _, account := range cfg.Accounts {
+		r, err := inventory.NewRefresher(inventory.Options{
+			Account: account.Name,
+			Client: inventory.ClientOptions{
+				BaseURL:   cfg.APIURL,
+				Token:     token.Reveal,
+				Timeout:   cfg.RequestTimeout,
+				UserAgent: programName + "/" + version.Version,
+			},
+			Kinds:    kinds,
+			Interval: cfg.RefreshInterval,
+			Logger:   logger,
+		})
+		if err != nil {
+			return nil, err
+		}
+		refreshers = append(refreshers, r)
+	}
+	return refreshers, nil
+}
+
+func newMux(opts *options, src inventory.Source, logger log.Logger) *http.ServeMux {
+	registry := collector.NewRegistry(src, opts.enabled,
+		versioncollector.NewCollector(programName),
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+	)
+	metrics := promhttp.HandlerFor(registry, promhttp.HandlerOpts{
+		ErrorLog:            promhttpLogger{logger},
+		ErrorHandling:       promhttp.ContinueOnError,
+		MaxRequestsInFlight: opts.maxRequests,
+		Registry:            registry,
+	})
+	mux := http.NewServeMux()
+	mux.Handle(opts.telemetryPath, promhttp.InstrumentMetricHandler(registry, metrics))
+	mux.Handle("/-/healthy", web.Healthy())
+	mux.Handle("/-/ready", web.Ready(src))
+	if opts.telemetryPath != "/" {
+		mux.Handle("/", landingPage(opts.telemetryPath))
+	}
+	return mux
+}
+
+func landingPage(telemetryPath string) http.Handler {
+	page, err := toolkit.NewLandingPage(toolkit.LandingConfig{
+		Name:        "DigitalOcean Exporter",
+		Description: "Prometheus exporter for the workloads of DigitalOcean accounts",
+		Version:     version.Info(),
+		Links: []toolkit.LandingLinks{
+			{Address: telemetryPath, Text: "Metrics"},
+			{Address: "/-/ready", Text: "Ready", Description: "200 once every resource has been listed once"},
+			{Address: "/-/healthy", Text: "Healthy"},
+		},
+	})
+	if err != nil { // only a broken built-in template gets here
+		panic(err)
+	}
+	return page
+}
+
+// listenUntilDone serves until ctx ends, then shuts the server down,
+// letting scrapes in flight finish for a few seconds.
+func listenUntilDone(ctx context.Context, server *http.Server, opts *options, slogger *slog.Logger) error {
+	served := make(chan error, 1)
+	go func() { served <- toolkit.ListenAndServe(server, opts.web, slogger) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := server.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// promhttpLogger sends promhttp's errors to our log.
+type promhttpLogger struct{ logger log.Logger }
+
+func (l promhttpLogger) Println(v ...any) {
+	level.Error(l.logger).Log("msg", "serving metrics", "err", fmt.Sprint(v...))
+}

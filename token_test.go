@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+)
+
+// leakyToken is distinctive enough that finding it anywhere is a leak.
+const leakyToken = "dop_v1_LEAK_CANARY_5f1d2c3b4a5968778695a4b3c2d1e0f9"
+
+func runToExit(t *testing.T, env map[string]string, args ...string) (int, string) {
+	t.Helper()
+	logs := &syncBuffer{}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	code := run(ctx, append([]string{"--web.listen-address=" + freeAddress(t)}, args...), logs,
+		func(k string) string { return env[k] })
+	return code, logs.String()
+}
+
+func TestStartWithoutTokenFails(t *testing.T) {
+	code, logs := runToExit(t, nil)
+	if code != 1 || !strings.Contains(logs, "DIGITALOCEAN_TOKEN") || !strings.Contains(logs, "--digitalocean.token-file") {
+		t.Errorf("exit %d, log:\n%s\nwant exit 1 naming both ways to give a token", code, logs)
+	}
+}
+
+func TestStartWithBadTokenFileFails(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty-token")
+	os.WriteFile(empty, []byte("\n"), 0o600)
+	for name, path := range map[string]string{"missing": filepath.Join(dir, "no-such-token"), "empty": empty} {
+		t.Run(name, func(t *testing.T) {
+			code, logs := runToExit(t, map[string]string{"DIGITALOCEAN_TOKEN": leakyToken}, "--digitalocean.token-file="+path)
+			if code != 1 || !strings.Contains(logs, path) {
+				t.Errorf("exit %d, log:\n%s\nwant exit 1 naming %s", code, logs, path)
+			}
+		})
+	}
+}
+
+func TestBadFlagsFail(t *testing.T) {
+	for _, args := range [][]string{{"--refresh.interval=soon"}, {"--digitalocean.api-url=not a url", "--demo"}, {"--log.level=loud"}} {
+		if code, logs := runToExit(t, nil, args...); code != 1 {
+			t.Errorf("%v: exit %d, want 1; log:\n%s", args, code, logs)
+		}
+	}
+}
+
+// TestTokenNeverLeaks runs the exporter with a distinctive token, lets the
+// API reject it, and looks for it in everything the exporter wrote or served.
+func TestTokenNeverLeaks(t *testing.T) {
+	api, err := fakeapi.NewServer(leakyToken, fakeapi.Examples())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer api.Close()
+	tokenFile := filepath.Join(t.TempDir(), "token")
+	os.WriteFile(tokenFile, []byte(leakyToken+"\n"), 0o600)
+
+	e := startExporter(t, nil, "--digitalocean.token-file="+tokenFile, "--digitalocean.api-url="+api.URL,
+		"--refresh.interval=1s", "--log.level=debug")
+	e.waitFor(t, "/-/ready", http.StatusOK)
+	api.SetToken("dop_v1_rotated_elsewhere")
+	waitForLog(t, e, "rejected the token")
+	api.ClearFaults()
+	api.SetFault("*", fakeapi.Fault{Status: 500, Body: "<html>echo: Authorization: Bearer " + leakyToken + "</html>"})
+	waitForLog(t, e, "server_error")
+
+	served := ""
+	for _, path := range []string{"/", "/metrics", "/-/ready", "/-/healthy", "/no-such-page"} {
+		_, body := e.get(t, path)
+		served += body
+	}
+	if !strings.Contains(served, `digitalocean_up{account="default"} 0`) {
+		t.Errorf("digitalocean_up is not 0 with a rejected token")
+	}
+	for where, text := range map[string]string{"log": e.logs.String(), "pages": served} {
+		if strings.Contains(text, leakyToken) {
+			t.Errorf("the token appears in the %s", where)
+		}
+	}
+}
+
+func waitForLog(t *testing.T, e *exporter, text string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(e.logs.String(), text) {
+		if time.Now().After(deadline) {
+			t.Fatalf("log never said %q:\n%s", text, e.logs)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestScrapeNeverWaitsForTheAPI hangs every API request: /metrics still
+// answers at once with the health metrics, and /-/ready waits for the
+// first refresh to end.
+func TestScrapeNeverWaitsForTheAPI(t *testing.T) {
+	api, err := fakeapi.NewServer(leakyToken, fakeapi.Examples())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer api.Close()
+	api.SetFault("*", fakeapi.Fault{Hang: true})
+	e := startExporter(t, map[string]string{"DIGITALOCEAN_TOKEN": leakyToken},
+		"--digitalocean.api-url="+api.URL, "--digitalocean.timeout=2s", "--refresh.interval=1m")
+
+	if code, _ := e.get(t, "/-/ready"); code != http.StatusServiceUnavailable {
+		t.Errorf("/-/ready answered %d while the first refresh hangs, want 503", code)
+	}
+	if code, body := e.get(t, "/metrics"); code != http.StatusOK || !strings.Contains(body, "digitalocean_refresh_errors_total") {
+		t.Errorf("/metrics answered %d during a hung refresh:\n%s", code, body)
+	}
+	e.waitFor(t, "/-/ready", http.StatusOK)
+	_, body := e.get(t, "/metrics")
+	for _, want := range []string{
+		`digitalocean_refresh_success{account="default",resource="droplets"} 0`,
+		`digitalocean_refresh_errors_total{account="default",reason="timeout",resource="droplets"} 1`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("after the hung refresh timed out, /metrics lacks %s", want)
+		}
+	}
+	if strings.Contains(body, "digitalocean_droplets{") {
+		t.Error("droplet counts shown although droplets were never listed")
+	}
+}
