@@ -129,19 +129,19 @@ func newRefreshers(cfg config.Config, kinds []string, token config.Secret, logge
 }
 
 func newMux(opts *options, src inventory.Source, logger log.Logger) *http.ServeMux {
-	registry := collector.NewRegistry(src, opts.enabled,
+	gatherer := collector.NewGatherer(src, opts.enabled,
 		versioncollector.NewCollector(programName),
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
-	metrics := promhttp.HandlerFor(registry, promhttp.HandlerOpts{
+	metrics := promhttp.HandlerFor(gatherer, promhttp.HandlerOpts{
 		ErrorLog:            promhttpLogger{logger},
 		ErrorHandling:       promhttp.ContinueOnError,
 		MaxRequestsInFlight: opts.maxRequests,
-		Registry:            registry,
+		Registry:            gatherer.Registerer(),
 	})
 	mux := http.NewServeMux()
-	mux.Handle(opts.telemetryPath, promhttp.InstrumentMetricHandler(registry, metrics))
+	mux.Handle(opts.telemetryPath, promhttp.InstrumentMetricHandler(gatherer.Registerer(), metrics))
 	mux.Handle("/-/healthy", web.Healthy())
 	mux.Handle("/-/ready", web.Ready(src))
 	if opts.telemetryPath != "/" {

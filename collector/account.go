@@ -11,14 +11,11 @@ var accountInfo = newDesc("account", "info",
 	"uuid", "status", "team_uuid", "team_name")
 
 func newAccountCollector(src inventory.Source) prometheus.Collector {
-	return kindCollector{
-		kind:  inventory.KindAccount,
-		descs: []*prometheus.Desc{accountInfo},
-		src:   src,
-		collect: func(ch chan<- prometheus.Metric, s *inventory.Snapshot) {
-			if a := s.Info; a != nil {
-				gauge(ch, accountInfo, 1, s.Account, a.UUID, a.Status, a.TeamUUID, a.TeamName)
-			}
-		},
+	return newKindCollector(inventory.KindAccount, src, collectAccount, accountInfo)
+}
+
+func collectAccount(out emit, s *inventory.Snapshot) {
+	if a := s.Info; a != nil {
+		gauge(out, accountInfo, 1, s.Account, a.UUID, a.Status, a.TeamUUID, a.TeamName)
 	}
 }

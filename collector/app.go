@@ -22,25 +22,21 @@ var (
 )
 
 func newAppCollector(src inventory.Source) prometheus.Collector {
-	return kindCollector{
-		kind:    inventory.KindApps,
-		descs:   []*prometheus.Desc{appInfo, appComponentInstances, appLastDeploymentActive, appCreated, apps},
-		src:     src,
-		collect: collectApps,
-	}
+	return newKindCollector(inventory.KindApps, src, collectApps,
+		appInfo, appComponentInstances, appLastDeploymentActive, appCreated, apps)
 }
 
-func collectApps(ch chan<- prometheus.Metric, s *inventory.Snapshot) {
+func collectApps(out emit, s *inventory.Snapshot) {
 	byGroup := counts{}
 	for i := range s.Apps {
 		a := &s.Apps[i]
-		gauge(ch, appInfo, 1, s.Account, a.ID, a.Name, a.Region, a.Tier, a.Phase)
+		gauge(out, appInfo, 1, s.Account, a.ID, a.Name, a.Region, a.Tier, a.Phase)
 		for _, c := range a.Components {
-			gauge(ch, appComponentInstances, float64(c.Instances), s.Account, a.ID, c.Name, c.Type, c.InstanceSize)
+			gauge(out, appComponentInstances, float64(c.Instances), s.Account, a.ID, c.Name, c.Type, c.InstanceSize)
 		}
-		timestamp(ch, appLastDeploymentActive, a.LastDeploymentActive, s.Account, a.ID)
-		timestamp(ch, appCreated, a.Created, s.Account, a.ID)
+		timestamp(out, appLastDeploymentActive, a.LastDeploymentActive, s.Account, a.ID)
+		timestamp(out, appCreated, a.Created, s.Account, a.ID)
 		byGroup.add(a.Region, a.Tier, a.Phase)
 	}
-	byGroup.send(ch, apps, s.Account)
+	byGroup.send(out, apps, s.Account)
 }

@@ -2,11 +2,15 @@ package collector
 
 import (
 	"context"
-	"io"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
@@ -19,7 +23,14 @@ var largeAccount = fakeapi.Size{Droplets: 10000, Clusters: 200, Databases: 500, 
 // account, as one /metrics request does (without compression).
 func BenchmarkScrape(b *testing.B) {
 	src := refreshedSource(b, fakeapi.Generate(largeAccount))
-	benchmarkScrape(b, NewRegistry(src, func(string) bool { return true }))
+	benchmarkScrape(b, NewGatherer(src, func(string) bool { return true }), "identity")
+}
+
+// BenchmarkScrapeGzip is BenchmarkScrape with the gzip compression that
+// Prometheus asks for by default.
+func BenchmarkScrapeGzip(b *testing.B) {
+	src := refreshedSource(b, fakeapi.Generate(largeAccount))
+	benchmarkScrape(b, NewGatherer(src, func(string) bool { return true }), "gzip")
 }
 
 // BenchmarkScrapeWhileAPIHangs is the same scrape while every API request
@@ -36,25 +47,64 @@ func BenchmarkScrapeWhileAPIHangs(b *testing.B) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go r.Run(ctx)
-	benchmarkScrape(b, NewRegistry(inventory.Refreshers{r}, func(string) bool { return true }))
+	benchmarkScrape(b, NewGatherer(inventory.Refreshers{r}, func(string) bool { return true }), "identity")
 }
 
-func benchmarkScrape(b *testing.B, reg *prometheus.Registry) {
+// prometheus3Accept is what Prometheus 3 asks for by default, less compression.
+const prometheus3Accept = "application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.5," +
+	"text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2"
+
+// benchmarkScrape serves /metrics through promhttp, as the exporter does,
+// to a client that asks what Prometheus 3 asks; compression is measured
+// apart, by BenchmarkScrapeGzip.
+func benchmarkScrape(b *testing.B, g prometheus.Gatherer, acceptEncoding string) {
+	handler := promhttp.HandlerFor(g, promhttp.HandlerOpts{ErrorHandling: promhttp.ContinueOnError})
+	req := httptest.NewRequest(http.MethodGet, "/metrics", nil)
+	req.Header.Set("Accept", prometheus3Accept)
+	req.Header.Set("Accept-Encoding", acceptEncoding)
 	b.ReportAllocs()
-	series := 0
+	size := 0
 	for b.Loop() {
-		families, err := reg.Gather()
-		if err != nil {
-			b.Fatal(err)
+		rec := &countingWriter{header: http.Header{}}
+		handler.ServeHTTP(rec, req)
+		if rec.code != 0 && rec.code != http.StatusOK {
+			b.Fatalf("status %d", rec.code)
 		}
-		enc := expfmt.NewEncoder(io.Discard, expfmt.NewFormat(expfmt.TypeTextPlain))
-		series = 0
-		for _, mf := range families {
-			series += len(mf.GetMetric())
-			if err := enc.Encode(mf); err != nil {
-				b.Fatal(err)
-			}
-		}
+		size = rec.size
 	}
-	b.ReportMetric(float64(series), "series")
+	b.ReportMetric(float64(size), "bytes/scrape")
+}
+
+// countingWriter is a ResponseWriter that keeps only the size of the body.
+type countingWriter struct {
+	header http.Header
+	code   int
+	size   int
+}
+
+func (w *countingWriter) Header() http.Header         { return w.header }
+func (w *countingWriter) WriteHeader(code int)        { w.code = code }
+func (w *countingWriter) Write(p []byte) (int, error) { w.size += len(p); return len(p), nil }
+
+// BenchmarkScrapeAfterListChange is the worst case: every list looks freshly
+// refreshed at every scrape, so nothing comes from the cache.
+func BenchmarkScrapeAfterListChange(b *testing.B) {
+	src := refreshedSource(b, fakeapi.Generate(largeAccount))
+	benchmarkScrape(b, NewGatherer(&alwaysNewSource{base: src.Snapshots()[0]}, func(string) bool { return true }), "identity")
+}
+
+// alwaysNewSource serves the same lists as if each had just been refreshed.
+type alwaysNewSource struct {
+	base *inventory.Snapshot
+	tick atomic.Int64
+}
+
+func (a *alwaysNewSource) Snapshots() []*inventory.Snapshot {
+	s := *a.base
+	s.Status = maps.Clone(s.Status)
+	for kind, status := range s.Status {
+		status.LastSuccess = status.LastSuccess.Add(time.Duration(a.tick.Add(1)))
+		s.Status[kind] = status
+	}
+	return []*inventory.Snapshot{&s}
 }

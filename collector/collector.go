@@ -33,7 +33,12 @@ type kindCollector struct {
 	kind    string // "" when the collector needs no list of its own
 	descs   []*prometheus.Desc
 	src     inventory.Source
-	collect func(ch chan<- prometheus.Metric, s *inventory.Snapshot)
+	collect func(emit, *inventory.Snapshot)
+}
+
+func newKindCollector(kind string, src inventory.Source, collect func(emit, *inventory.Snapshot),
+	descs ...*prometheus.Desc) kindCollector {
+	return kindCollector{kind: kind, descs: descs, src: src, collect: collect}
 }
 
 func (c kindCollector) Describe(ch chan<- *prometheus.Desc) {
@@ -43,35 +48,39 @@ func (c kindCollector) Describe(ch chan<- *prometheus.Desc) {
 }
 
 func (c kindCollector) Collect(ch chan<- prometheus.Metric) {
+	out := func(m prometheus.Metric) { ch <- m }
 	for _, s := range c.src.Snapshots() {
 		if c.kind == "" || s.Status[c.kind].Known() {
-			c.collect(ch, s)
+			c.collect(out, s)
 		}
 	}
 }
 
+// emit hands one metric on: to the scrape, or to a cache.
+type emit func(prometheus.Metric)
+
 // gauge sends one gauge sample. Values that do not fit the Desc (invalid
 // UTF-8 in a name, say) fail that sample in the scrape instead of panicking.
-func gauge(ch chan<- prometheus.Metric, desc *prometheus.Desc, value float64, labels ...string) {
-	send(ch, desc, prometheus.GaugeValue, value, labels)
+func gauge(out emit, desc *prometheus.Desc, value float64, labels ...string) {
+	send(out, desc, prometheus.GaugeValue, value, labels)
 }
 
-func counter(ch chan<- prometheus.Metric, desc *prometheus.Desc, value float64, labels ...string) {
-	send(ch, desc, prometheus.CounterValue, value, labels)
+func counter(out emit, desc *prometheus.Desc, value float64, labels ...string) {
+	send(out, desc, prometheus.CounterValue, value, labels)
 }
 
-func send(ch chan<- prometheus.Metric, desc *prometheus.Desc, kind prometheus.ValueType, value float64, labels []string) {
+func send(out emit, desc *prometheus.Desc, kind prometheus.ValueType, value float64, labels []string) {
 	m, err := prometheus.NewConstMetric(desc, kind, value, labels...)
 	if err != nil {
 		m = prometheus.NewInvalidMetric(desc, err)
 	}
-	ch <- m
+	out(m)
 }
 
 // timestamp sends a time as Unix seconds, and nothing when it is unknown.
-func timestamp(ch chan<- prometheus.Metric, desc *prometheus.Desc, t time.Time, labels ...string) {
+func timestamp(out emit, desc *prometheus.Desc, t time.Time, labels ...string) {
 	if !t.IsZero() {
-		send(ch, desc, prometheus.GaugeValue, float64(t.UnixNano())/1e9, labels)
+		send(out, desc, prometheus.GaugeValue, float64(t.UnixNano())/1e9, labels)
 	}
 }
 
@@ -94,8 +103,8 @@ const countsSeparator = "\xff" // cannot occur in a valid label value
 func (c counts) add(labels ...string) { c[strings.Join(labels, countsSeparator)]++ }
 
 // send emits one sample per tuple, after the account label.
-func (c counts) send(ch chan<- prometheus.Metric, desc *prometheus.Desc, account string) {
+func (c counts) send(out emit, desc *prometheus.Desc, account string) {
 	for key, n := range c {
-		gauge(ch, desc, n, append([]string{account}, strings.Split(key, countsSeparator)...)...)
+		gauge(out, desc, n, append([]string{account}, strings.Split(key, countsSeparator)...)...)
 	}
 }

@@ -125,7 +125,7 @@ func writeGolden(t *testing.T, c prometheus.Collector, golden string, names []st
 // TestEveryMetricHasHelp guards the promise that HELP says what a metric means.
 func TestEveryMetricHasHelp(t *testing.T) {
 	src := refreshedSource(t, fakeapi.Examples())
-	reg := NewRegistry(src, func(string) bool { return true })
+	reg := NewGatherer(src, func(string) bool { return true })
 	families, err := reg.Gather()
 	if err != nil {
 		t.Fatal(err)
@@ -147,7 +147,7 @@ func TestScrapesWhileRefreshesSwapSnapshots(t *testing.T) {
 	defer api.Close()
 	r := newTestRefresher(t, api.URL)
 	r.Refresh(context.Background())
-	reg := NewRegistry(inventory.Refreshers{r}, func(string) bool { return true })
+	reg := NewGatherer(inventory.Refreshers{r}, func(string) bool { return true })
 	ctx, cancel := context.WithCancel(context.Background())
 	var refreshes sync.WaitGroup
 	refreshes.Go(func() {

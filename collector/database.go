@@ -22,25 +22,21 @@ var (
 )
 
 func newDatabaseCollector(src inventory.Source) prometheus.Collector {
-	return kindCollector{
-		kind:    inventory.KindDatabases,
-		descs:   []*prometheus.Desc{databaseInfo, databaseNodes, databaseStorageBytes, databaseCreated, databases},
-		src:     src,
-		collect: collectDatabases,
-	}
+	return newKindCollector(inventory.KindDatabases, src, collectDatabases,
+		databaseInfo, databaseNodes, databaseStorageBytes, databaseCreated, databases)
 }
 
-func collectDatabases(ch chan<- prometheus.Metric, s *inventory.Snapshot) {
+func collectDatabases(out emit, s *inventory.Snapshot) {
 	byGroup := counts{}
 	for i := range s.Databases {
 		d := &s.Databases[i]
-		gauge(ch, databaseInfo, 1, s.Account, d.ID, d.Name, d.Engine, d.Version, d.Region, d.Size, d.Status, tagsLabel(d.Tags))
-		gauge(ch, databaseNodes, float64(d.Nodes), s.Account, d.ID)
+		gauge(out, databaseInfo, 1, s.Account, d.ID, d.Name, d.Engine, d.Version, d.Region, d.Size, d.Status, tagsLabel(d.Tags))
+		gauge(out, databaseNodes, float64(d.Nodes), s.Account, d.ID)
 		if d.StorageBytes > 0 {
-			gauge(ch, databaseStorageBytes, float64(d.StorageBytes), s.Account, d.ID)
+			gauge(out, databaseStorageBytes, float64(d.StorageBytes), s.Account, d.ID)
 		}
-		timestamp(ch, databaseCreated, d.Created, s.Account, d.ID)
+		timestamp(out, databaseCreated, d.Created, s.Account, d.ID)
 		byGroup.add(d.Region, d.Engine, d.Version, d.Status)
 	}
-	byGroup.send(ch, databases, s.Account)
+	byGroup.send(out, databases, s.Account)
 }

@@ -25,26 +25,22 @@ var (
 )
 
 func newDropletCollector(src inventory.Source) prometheus.Collector {
-	return kindCollector{
-		kind:    inventory.KindDroplets,
-		descs:   []*prometheus.Desc{dropletInfo, dropletVCPUs, dropletMemoryBytes, dropletDiskBytes, dropletCreated, droplets},
-		src:     src,
-		collect: collectDroplets,
-	}
+	return newKindCollector(inventory.KindDroplets, src, collectDroplets,
+		dropletInfo, dropletVCPUs, dropletMemoryBytes, dropletDiskBytes, dropletCreated, droplets)
 }
 
-func collectDroplets(ch chan<- prometheus.Metric, s *inventory.Snapshot) {
+func collectDroplets(out emit, s *inventory.Snapshot) {
 	byGroup := counts{}
 	for i := range s.Droplets {
 		d := &s.Droplets[i]
 		id := strconv.Itoa(d.ID)
-		gauge(ch, dropletInfo, 1, s.Account, id, d.Name, d.Region, d.Size, d.Status, d.Image,
+		gauge(out, dropletInfo, 1, s.Account, id, d.Name, d.Region, d.Size, d.Status, d.Image,
 			d.VPCUUID, d.PublicIPv4, d.PrivateIPv4, tagsLabel(d.Tags))
-		gauge(ch, dropletVCPUs, float64(d.VCPUs), s.Account, id)
-		gauge(ch, dropletMemoryBytes, float64(d.MemoryBytes), s.Account, id)
-		gauge(ch, dropletDiskBytes, float64(d.DiskBytes), s.Account, id)
-		timestamp(ch, dropletCreated, d.Created, s.Account, id)
+		gauge(out, dropletVCPUs, float64(d.VCPUs), s.Account, id)
+		gauge(out, dropletMemoryBytes, float64(d.MemoryBytes), s.Account, id)
+		gauge(out, dropletDiskBytes, float64(d.DiskBytes), s.Account, id)
+		timestamp(out, dropletCreated, d.Created, s.Account, id)
 		byGroup.add(d.Region, d.Status, d.Size)
 	}
-	byGroup.send(ch, droplets, s.Account)
+	byGroup.send(out, droplets, s.Account)
 }

@@ -30,43 +30,39 @@ var (
 )
 
 func newHealthCollector(src inventory.Source) prometheus.Collector {
-	return kindCollector{
-		descs: []*prometheus.Desc{up, refreshSuccess, refreshLastSuccess, refreshDuration, refreshErrors,
-			apiRequests, apiRateLimit, apiRateRemaining, apiRateReset},
-		src:     src,
-		collect: collectHealth,
-	}
+	return newKindCollector("", src, collectHealth, up, refreshSuccess, refreshLastSuccess, refreshDuration,
+		refreshErrors, apiRequests, apiRateLimit, apiRateRemaining, apiRateReset)
 }
 
-func collectHealth(ch chan<- prometheus.Metric, s *inventory.Snapshot) {
+func collectHealth(out emit, s *inventory.Snapshot) {
 	if s.Status[inventory.KindAccount].Refreshes > 0 {
-		gauge(ch, up, boolValue(s.Up()), s.Account)
+		gauge(out, up, boolValue(s.Up()), s.Account)
 	}
 	for kind, status := range s.Status {
-		collectRefresh(ch, s.Account, kind, status)
+		collectRefresh(out, s.Account, kind, status)
 	}
 	for key, n := range s.API.Requests {
-		counter(ch, apiRequests, float64(n), s.Account, key.Endpoint, key.Code)
+		counter(out, apiRequests, float64(n), s.Account, key.Endpoint, key.Code)
 	}
 	if rate := s.API.RateLimit; rate.Seen {
-		gauge(ch, apiRateLimit, float64(rate.Limit), s.Account)
-		gauge(ch, apiRateRemaining, float64(rate.Remaining), s.Account)
-		timestamp(ch, apiRateReset, rate.Reset, s.Account)
+		gauge(out, apiRateLimit, float64(rate.Limit), s.Account)
+		gauge(out, apiRateRemaining, float64(rate.Remaining), s.Account)
+		timestamp(out, apiRateReset, rate.Reset, s.Account)
 	}
 }
 
 // collectRefresh reports one kind. Error counters exist for every reason
 // from the start, so rate() and alerts see a series before the first error.
-func collectRefresh(ch chan<- prometheus.Metric, account, kind string, status inventory.Status) {
+func collectRefresh(out emit, account, kind string, status inventory.Status) {
 	for _, reason := range inventory.Reasons {
-		counter(ch, refreshErrors, float64(status.Errors[reason]), account, kind, string(reason))
+		counter(out, refreshErrors, float64(status.Errors[reason]), account, kind, string(reason))
 	}
 	if status.Refreshes == 0 {
 		return
 	}
-	gauge(ch, refreshSuccess, boolValue(status.Succeeded()), account, kind)
-	gauge(ch, refreshDuration, status.Duration.Seconds(), account, kind)
-	timestamp(ch, refreshLastSuccess, status.LastSuccess, account, kind)
+	gauge(out, refreshSuccess, boolValue(status.Succeeded()), account, kind)
+	gauge(out, refreshDuration, status.Duration.Seconds(), account, kind)
+	timestamp(out, refreshLastSuccess, status.LastSuccess, account, kind)
 }
 
 func boolValue(b bool) float64 {

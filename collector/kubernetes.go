@@ -26,36 +26,31 @@ var (
 )
 
 func newKubernetesCollector(src inventory.Source) prometheus.Collector {
-	return kindCollector{
-		kind: inventory.KindKubernetes,
-		descs: []*prometheus.Desc{kubernetesClusterInfo, kubernetesClusterCreated, kubernetesNodePoolInfo,
-			kubernetesNodePoolNodes, kubernetesNodes, kubernetesClusters},
-		src:     src,
-		collect: collectClusters,
-	}
+	return newKindCollector(inventory.KindKubernetes, src, collectClusters, kubernetesClusterInfo,
+		kubernetesClusterCreated, kubernetesNodePoolInfo, kubernetesNodePoolNodes, kubernetesNodes, kubernetesClusters)
 }
 
-func collectClusters(ch chan<- prometheus.Metric, s *inventory.Snapshot) {
+func collectClusters(out emit, s *inventory.Snapshot) {
 	byGroup := counts{}
 	for i := range s.Clusters {
 		c := &s.Clusters[i]
-		gauge(ch, kubernetesClusterInfo, 1, s.Account, c.ID, c.Name, c.Region, c.Version, c.Status,
+		gauge(out, kubernetesClusterInfo, 1, s.Account, c.ID, c.Name, c.Region, c.Version, c.Status,
 			boolLabel(c.HA), boolLabel(c.AutoUpgrade), boolLabel(c.SurgeUpgrade), c.VPCUUID, tagsLabel(c.Tags))
-		timestamp(ch, kubernetesClusterCreated, c.Created, s.Account, c.ID)
+		timestamp(out, kubernetesClusterCreated, c.Created, s.Account, c.ID)
 		for j := range c.NodePools {
-			collectNodePool(ch, s.Account, c.ID, &c.NodePools[j])
+			collectNodePool(out, s.Account, c.ID, &c.NodePools[j])
 		}
 		byGroup.add(c.Region, c.Version, c.Status)
 	}
-	byGroup.send(ch, kubernetesClusters, s.Account)
+	byGroup.send(out, kubernetesClusters, s.Account)
 }
 
-func collectNodePool(ch chan<- prometheus.Metric, account, clusterID string, p *inventory.NodePool) {
-	gauge(ch, kubernetesNodePoolInfo, 1, account, clusterID, p.ID, p.Name, p.Size, boolLabel(p.AutoScale))
-	gauge(ch, kubernetesNodePoolNodes, float64(p.Count), account, clusterID, p.ID)
+func collectNodePool(out emit, account, clusterID string, p *inventory.NodePool) {
+	gauge(out, kubernetesNodePoolInfo, 1, account, clusterID, p.ID, p.Name, p.Size, boolLabel(p.AutoScale))
+	gauge(out, kubernetesNodePoolNodes, float64(p.Count), account, clusterID, p.ID)
 	byState := counts{}
 	for _, n := range p.Nodes {
 		byState.add(clusterID, p.ID, n.State)
 	}
-	byState.send(ch, kubernetesNodes, account)
+	byState.send(out, kubernetesNodes, account)
 }

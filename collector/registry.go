@@ -41,11 +41,11 @@ func Collectors(src inventory.Source, enabled func(name string) bool) []promethe
 	return collectors
 }
 
-// NewRegistry returns a fresh registry holding Collectors and extra ones,
-// such as the Go and process collectors every exporter has.
-func NewRegistry(src inventory.Source, enabled func(name string) bool, extra ...prometheus.Collector) *prometheus.Registry {
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(Collectors(src, enabled)...)
-	reg.MustRegister(extra...)
-	return reg
+// reads lists the inventory kinds the collector's metrics depend on; the
+// tags collector reads every list.
+func (f Factory) reads() []string {
+	if f.Kind != "" {
+		return []string{f.Kind}
+	}
+	return inventory.Kinds()
 }

@@ -10,11 +10,11 @@ var tagResources = newDesc("tag", "resources",
 	"Number of resources of each kind that carry each tag, as of the last refresh.", "kind", "tag")
 
 func newTagCollector(src inventory.Source) prometheus.Collector {
-	return kindCollector{descs: []*prometheus.Desc{tagResources}, src: src, collect: collectTags}
+	return newKindCollector("", src, collectTags, tagResources)
 }
 
 // collectTags counts tags over the kinds whose lists are known.
-func collectTags(ch chan<- prometheus.Metric, s *inventory.Snapshot) {
+func collectTags(out emit, s *inventory.Snapshot) {
 	byTag := counts{}
 	tally := func(kind string, tags []string) {
 		for _, t := range tags {
@@ -30,5 +30,5 @@ func collectTags(ch chan<- prometheus.Metric, s *inventory.Snapshot) {
 	for _, d := range s.Databases {
 		tally(inventory.KindDatabases, d.Tags)
 	}
-	byTag.send(ch, tagResources, s.Account)
+	byTag.send(out, tagResources, s.Account)
 }

@@ -1,0 +1,66 @@
+package collector
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/prometheus/common/expfmt"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+)
+
+// TestNextScrapeShowsChanges removes a Droplet and changes a database in
+// the API: the scrape after the next refresh shows both, although the
+// scrape before was served from the cache.
+func TestNextScrapeShowsChanges(t *testing.T) {
+	api, err := fakeapi.NewServer(testToken, fakeapi.Examples())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer api.Close()
+	r := newTestRefresher(t, api.URL)
+	r.Refresh(context.Background())
+	g := NewGatherer(inventory.Refreshers{r}, func(string) bool { return true })
+
+	before := gatherText(t, g)
+	if gatherText(t, g) != before {
+		t.Fatal("two scrapes of the same lists differ")
+	}
+	api.Update(func(a *fakeapi.Account) {
+		a.Droplets = a.Droplets[1:] // 3164444, example.com
+		a.Databases[0]["status"] = "resizing"
+	})
+	r.Refresh(context.Background())
+	after := gatherText(t, g)
+
+	for _, tc := range []struct {
+		text        string
+		before, now bool
+	}{
+		{`digitalocean_droplet_info{account="default",id="3164444"`, true, false},
+		{`digitalocean_droplets{account="default",region="nyc3",size="s-1vcpu-1gb",status="active"} 2`, false, true},
+		{`region="nyc3",size="db-s-2vcpu-4gb",status="resizing"`, false, true},
+	} {
+		if strings.Contains(before, tc.text) != tc.before || strings.Contains(after, tc.text) != tc.now {
+			t.Errorf("%s: before %v, after %v; want %v, %v", tc.text,
+				strings.Contains(before, tc.text), strings.Contains(after, tc.text), tc.before, tc.now)
+		}
+	}
+}
+
+func gatherText(t *testing.T, g *Gatherer) string {
+	t.Helper()
+	families, err := g.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, mf := range families {
+		if _, err := expfmt.MetricFamilyToText(&b, mf); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return b.String()
+}
