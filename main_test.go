@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -13,9 +12,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testlog"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/e2e-demo.prom")
@@ -23,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite testdata/e2e-demo.prom")
 // exporter is one run of the whole program, in-process, on a loopback port.
 type exporter struct {
 	url  string
-	logs *syncBuffer
+	logs *testlog.Buffer
 	code chan int
 	stop context.CancelFunc
 }
@@ -32,7 +32,7 @@ func startExporter(t *testing.T, env map[string]string, args ...string) *exporte
 	t.Helper()
 	addr := freeAddress(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	e := &exporter{url: "http://" + addr, logs: &syncBuffer{}, code: make(chan int, 1), stop: cancel}
+	e := &exporter{url: "http://" + addr, logs: &testlog.Buffer{}, code: make(chan int, 1), stop: cancel}
 	args = append([]string{"--web.listen-address=" + addr}, args...)
 	go func() { e.code <- run(ctx, args, e.logs, func(k string) string { return env[k] }) }()
 	t.Cleanup(func() {
@@ -190,22 +190,4 @@ func promtoolCheckMetrics(t *testing.T, exposition string) {
 	if err != nil {
 		t.Errorf("promtool check metrics: %v\n%s", err, out)
 	}
-}
-
-// syncBuffer is a log sink safe for concurrent writers.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testlog"
 )
 
 // leakyToken is distinctive enough that finding it anywhere is a leak.
@@ -17,7 +18,7 @@ const leakyToken = "dop_v1_LEAK_CANARY_5f1d2c3b4a5968778695a4b3c2d1e0f9"
 
 func runToExit(t *testing.T, env map[string]string, args ...string) (int, string) {
 	t.Helper()
-	logs := &syncBuffer{}
+	logs := &testlog.Buffer{}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	code := run(ctx, append([]string{"--web.listen-address=" + freeAddress(t)}, args...), logs,

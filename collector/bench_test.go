@@ -36,13 +36,7 @@ func BenchmarkScrapeGzip(b *testing.B) {
 // BenchmarkScrapeWhileAPIHangs is the same scrape while every API request
 // hangs and refreshes keep trying: the figures must match BenchmarkScrape.
 func BenchmarkScrapeWhileAPIHangs(b *testing.B) {
-	api, err := fakeapi.NewServer(testToken, fakeapi.Generate(largeAccount))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer api.Close()
-	r := newTestRefresher(b, api.URL)
-	r.Refresh(context.Background())
+	api, r := startAPI(b, fakeapi.Generate(largeAccount))
 	api.SetFault("*", fakeapi.Fault{Hang: true})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -25,9 +25,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 const testToken = "dop_v1_collector_test_token"
 
-// refreshedSource serves acct from the fake API and refreshes every kind
-// once through the real client, so collectors see what a user would.
-func refreshedSource(tb testing.TB, acct fakeapi.Account) inventory.Refreshers {
+// startAPI serves acct from the fake API and refreshes every kind once
+// through the real client, so collectors see what a user would.
+func startAPI(tb testing.TB, acct fakeapi.Account) (*fakeapi.Server, *inventory.Refresher) {
 	tb.Helper()
 	api, err := fakeapi.NewServer(testToken, acct)
 	if err != nil {
@@ -43,6 +43,12 @@ func refreshedSource(tb testing.TB, acct fakeapi.Account) inventory.Refreshers {
 			tb.Fatalf("refresh of %s failed: %s", kind, status.Reason)
 		}
 	}
+	return api, r
+}
+
+// refreshedSource is startAPI for tests that only read.
+func refreshedSource(tb testing.TB, acct fakeapi.Account) inventory.Refreshers {
+	_, r := startAPI(tb, acct)
 	return inventory.Refreshers{r}
 }
 
@@ -140,13 +146,7 @@ func TestEveryMetricHasHelp(t *testing.T) {
 // TestScrapesWhileRefreshesSwapSnapshots gathers from several goroutines
 // while the refresher keeps publishing; run with -race.
 func TestScrapesWhileRefreshesSwapSnapshots(t *testing.T) {
-	api, err := fakeapi.NewServer(testToken, fakeapi.Demo())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer api.Close()
-	r := newTestRefresher(t, api.URL)
-	r.Refresh(context.Background())
+	api, r := startAPI(t, fakeapi.Demo())
 	reg := NewGatherer(inventory.Refreshers{r}, func(string) bool { return true })
 	ctx, cancel := context.WithCancel(context.Background())
 	var refreshes sync.WaitGroup

@@ -15,13 +15,7 @@ import (
 // the API: the scrape after the next refresh shows both, although the
 // scrape before was served from the cache.
 func TestNextScrapeShowsChanges(t *testing.T) {
-	api, err := fakeapi.NewServer(testToken, fakeapi.Examples())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer api.Close()
-	r := newTestRefresher(t, api.URL)
-	r.Refresh(context.Background())
+	api, r := startAPI(t, fakeapi.Examples())
 	g := NewGatherer(inventory.Refreshers{r}, func(string) bool { return true })
 
 	before := gatherText(t, g)

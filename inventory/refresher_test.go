@@ -1,7 +1,6 @@
 package inventory
 
 import (
-	"bytes"
 	"context"
 	"net/url"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/go-kit/log"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testlog"
 )
 
 const testToken = "dop_v1_refresher_test_token"
@@ -20,7 +20,7 @@ const testToken = "dop_v1_refresher_test_token"
 type testAPI struct {
 	*fakeapi.Server
 	refresher *Refresher
-	logs      *syncBuffer
+	logs      *testlog.Buffer
 }
 
 // newTestAPI serves acct from the fake API and points a refresher of every
@@ -32,7 +32,7 @@ func newTestAPI(t testing.TB, acct fakeapi.Account) *testAPI {
 		t.Fatal(err)
 	}
 	t.Cleanup(api.Close)
-	logs := &syncBuffer{}
+	logs := &testlog.Buffer{}
 	r, err := NewRefresher(Options{
 		Account:  "default",
 		Client:   ClientOptions{BaseURL: api.URL, Token: func() string { return testToken }, Timeout: 500 * time.Millisecond},
@@ -274,22 +274,4 @@ func resourceOf(kind string) resource {
 func sameLists(a, b *Snapshot) bool {
 	return len(a.Droplets) == len(b.Droplets) && len(a.Clusters) == len(b.Clusters) &&
 		len(a.Databases) == len(b.Databases) && len(a.Apps) == len(b.Apps) && *a.Info == *b.Info
-}
-
-// syncBuffer is a log sink safe for concurrent writers.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
