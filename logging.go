@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
+	"time"
 
 	"github.com/go-kit/log"
 	"github.com/go-kit/log/level"
@@ -38,5 +40,23 @@ func newLoggers(w io.Writer, levelName, format string) (log.Logger, *slog.Logger
 		return nil, nil, fmt.Errorf("log.format: unknown format %q (logfmt, json)", format)
 	}
 	base = log.With(level.NewFilter(base, lvl.gokit), "ts", log.DefaultTimestampUTC)
-	return log.With(base, "caller", log.DefaultCaller), slog.New(slgk.NewGoKitHandler(base, lvl.slog)), nil
+	bridge := withoutTime{slgk.NewGoKitHandler(base, lvl.slog)}
+	return log.With(base, "caller", log.DefaultCaller), slog.New(bridge), nil
+}
+
+// withoutTime drops the time of slog's records: the go-kit logger stamps
+// each line with ts already, and a second timestamp would only be noise.
+type withoutTime struct{ slog.Handler }
+
+func (h withoutTime) Handle(ctx context.Context, r slog.Record) error {
+	r.Time = time.Time{}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h withoutTime) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return withoutTime{h.Handler.WithAttrs(attrs)}
+}
+
+func (h withoutTime) WithGroup(name string) slog.Handler {
+	return withoutTime{h.Handler.WithGroup(name)}
 }

@@ -177,6 +177,7 @@ func listenUntilDone(ctx context.Context, server *http.Server, opts *options, sl
 		return err
 	case <-ctx.Done():
 	}
+	slogger.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := server.Shutdown(shutdownCtx); err != nil {

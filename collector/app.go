@@ -16,7 +16,7 @@ var (
 	appLastDeploymentActive = newDesc("app", "last_deployment_active_timestamp_seconds",
 		"When each app's last deployment became active, in Unix seconds, as of the last refresh.", "id")
 	appCreated = newDesc("app", "created_timestamp_seconds",
-		"When each app was created, in Unix seconds.", "id")
+		"When each app was created, in Unix seconds, as of the last refresh.", "id")
 	apps = newDesc("", "apps",
 		"Number of apps by region, tier and deployment phase, as of the last refresh.", "region", "tier", "phase")
 )

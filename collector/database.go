@@ -15,7 +15,7 @@ var (
 	databaseStorageBytes = newDesc("database", "storage_bytes",
 		"Storage of each database cluster in bytes, as of the last refresh; absent when the API does not say.", "id")
 	databaseCreated = newDesc("database", "created_timestamp_seconds",
-		"When each database cluster was created, in Unix seconds.", "id")
+		"When each database cluster was created, in Unix seconds, as of the last refresh.", "id")
 	databases = newDesc("", "databases",
 		"Number of database clusters by region, engine, version and status, as of the last refresh.",
 		"region", "engine", "version", "status")

@@ -19,7 +19,7 @@ var (
 	dropletDiskBytes = newDesc("droplet", "disk_bytes",
 		"Local disk of each Droplet in bytes, as of the last refresh.", "id")
 	dropletCreated = newDesc("droplet", "created_timestamp_seconds",
-		"When each Droplet was created, in Unix seconds.", "id")
+		"When each Droplet was created, in Unix seconds, as of the last refresh.", "id")
 	droplets = newDesc("", "droplets",
 		"Number of Droplets by region, status and size, as of the last refresh.", "region", "status", "size")
 )

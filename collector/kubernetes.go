@@ -11,7 +11,7 @@ var (
 		"Descriptive labels of each Kubernetes cluster, as of the last refresh; value 1.",
 		"id", "name", "region", "version", "status", "ha", "auto_upgrade", "surge_upgrade", "vpc_uuid", "tags")
 	kubernetesClusterCreated = newDesc("kubernetes_cluster", "created_timestamp_seconds",
-		"When each Kubernetes cluster was created, in Unix seconds.", "id")
+		"When each Kubernetes cluster was created, in Unix seconds, as of the last refresh.", "id")
 	kubernetesNodePoolInfo = newDesc("kubernetes_node_pool", "info",
 		"Descriptive labels of each node pool, as of the last refresh; value 1.",
 		"cluster_id", "id", "name", "size", "auto_scale")
