@@ -1,0 +1,80 @@
+package main
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+)
+
+// TestFaultsAsSeenInMetrics breaks one API route after a good first
+// refresh and checks what a user sees: /-/ready stays 200, the broken kind
+// says why it fails and keeps its last good series, the others carry on.
+func TestFaultsAsSeenInMetrics(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		route    string
+		fault    fakeapi.Fault
+		resource string
+		reason   string
+		kept     string // a series of the broken kind that must survive
+	}{
+		{"403 on databases only", "/v2/databases", fakeapi.Fault{Status: 403}, "databases", "forbidden",
+			`digitalocean_database_info{account="default",engine="pg"`},
+		{"429 with retry-after", "/v2/droplets", fakeapi.Fault{Status: 429, RetryAfter: 1}, "droplets", "rate_limited",
+			`digitalocean_droplet_info{account="default",id="3164444"`},
+		{"500", "/v2/kubernetes/clusters", fakeapi.Fault{Status: 500}, "kubernetes", "server_error",
+			`digitalocean_kubernetes_cluster_info{account="default"`},
+		{"HTML error page", "/v2/apps", fakeapi.Fault{Status: 503, Body: "<html><h1>503 Service Unavailable</h1></html>"}, "apps", "server_error",
+			`digitalocean_app_info{account="default"`},
+		{"malformed body", "/v2/droplets", fakeapi.Fault{Body: `{"droplets":[{"id":31644`}, "droplets", "decode",
+			`digitalocean_droplets{account="default"`},
+		{"hung request", "/v2/databases", fakeapi.Fault{Hang: true}, "databases", "timeout",
+			`digitalocean_databases{account="default"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			api, err := fakeapi.NewServer(leakyToken, fakeapi.Examples())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer api.Close()
+			e := startExporter(t, map[string]string{"DIGITALOCEAN_TOKEN": leakyToken},
+				"--digitalocean.api-url="+api.URL, "--refresh.interval=1s", "--digitalocean.timeout=500ms")
+			e.waitFor(t, "/-/ready", http.StatusOK)
+			api.SetFault(tc.route, tc.fault)
+
+			e.waitForMetric(t, `digitalocean_refresh_success{account="default",resource="`+tc.resource+`"} 0`)
+			_, body := e.get(t, "/metrics")
+			for _, want := range []string{
+				`digitalocean_refresh_errors_total{account="default",reason="` + tc.reason + `",resource="` + tc.resource + `"} `,
+				`digitalocean_up{account="default"} 1`,
+				`digitalocean_refresh_success{account="default",resource="account"} 1`,
+				tc.kept,
+			} {
+				if !strings.Contains(body, want) {
+					t.Errorf("/metrics lacks %s", want)
+				}
+			}
+			if n := failingKinds(body); n != 1 {
+				t.Errorf("%d kinds failing, want only %s", n, tc.resource)
+			}
+			if strings.Contains(body, `reason="`+tc.reason+`",resource="`+tc.resource+`"} 0`) {
+				t.Errorf("the failure was not counted")
+			}
+			if code, _ := e.get(t, "/-/ready"); code != http.StatusOK {
+				t.Errorf("/-/ready answered %d after a later failure, want 200", code)
+			}
+		})
+	}
+}
+
+func failingKinds(metrics string) int {
+	n := 0
+	for _, line := range strings.Split(metrics, "\n") {
+		if strings.HasPrefix(line, "digitalocean_refresh_success{") && strings.HasSuffix(line, "} 0") {
+			n++
+		}
+	}
+	return n
+}
