@@ -144,27 +144,13 @@ func newMux(opts *options, src inventory.Source, logger log.Logger) *http.ServeM
 	mux.Handle(opts.telemetryPath, promhttp.InstrumentMetricHandler(gatherer.Registerer(), metrics))
 	mux.Handle("/-/healthy", web.Healthy())
 	mux.Handle("/-/ready", web.Ready(src))
+	mux.Handle("/inventory", web.Inventory(src))
 	if opts.telemetryPath != "/" {
-		mux.Handle("/", landingPage(opts.telemetryPath))
+		mux.Handle("/{$}", web.Landing(src, web.LandingConfig{
+			Name: "DigitalOcean Exporter", Version: version.Info(), MetricsPath: opts.telemetryPath,
+		}))
 	}
 	return mux
-}
-
-func landingPage(telemetryPath string) http.Handler {
-	page, err := toolkit.NewLandingPage(toolkit.LandingConfig{
-		Name:        "DigitalOcean Exporter",
-		Description: "Prometheus exporter for the workloads of DigitalOcean accounts",
-		Version:     version.Info(),
-		Links: []toolkit.LandingLinks{
-			{Address: telemetryPath, Text: "Metrics"},
-			{Address: "/-/ready", Text: "Ready", Description: "200 once every resource has been listed once"},
-			{Address: "/-/healthy", Text: "Healthy"},
-		},
-	})
-	if err != nil { // only a broken built-in template gets here
-		panic(err)
-	}
-	return page
 }
 
 // listenUntilDone serves until ctx ends, then shuts the server down,

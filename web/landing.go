@@ -1,0 +1,70 @@
+package web
+
+import (
+	"bytes"
+	"crypto/rand"
+	_ "embed"
+	"encoding/base64"
+	"encoding/json"
+	"html/template"
+	"net/http"
+	"time"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+)
+
+// LandingConfig is what the landing page says of the exporter itself.
+type LandingConfig struct {
+	Name        string // the exporter's name, as the page title
+	Version     string
+	MetricsPath string
+}
+
+//go:embed landing.html
+var landingHTML string
+
+var landingTemplate = template.Must(template.New("landing").Funcs(template.FuncMap{
+	"jsonList": func(list []string) (string, error) { // for data attributes; the template escapes it
+		b, err := json.Marshal(list)
+		return string(b), err
+	},
+	"formatTime": formatTime,
+	"kindLabel":  func(kind string) string { return kindLabels[kind] },
+}).Parse(landingHTML))
+
+// Landing serves the fleet at a glance: counts per kind and region, how
+// fresh the data of each kind is, and every workload in a table that can be
+// filtered and sorted. It is rendered on the server from the cache; the page
+// loads nothing from anywhere, and its small inline script runs only with
+// the nonce the Content-Security-Policy header names.
+func Landing(src inventory.Source, cfg LandingConfig) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		filter, err := parseFilter(r.URL.Query())
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		view := newLandingView(src.Snapshots(), filter, time.Now())
+		view.Name, view.Version, view.MetricsPath = cfg.Name, cfg.Version, cfg.MetricsPath
+		view.Nonce = newNonce()
+		var page bytes.Buffer
+		if err := landingTemplate.Execute(&page, view); err != nil {
+			http.Error(w, "rendering the page failed: "+err.Error(), http.StatusInternalServerError)
+			return
+		}
+		h := w.Header()
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		h.Set("Content-Security-Policy", "default-src 'none'; script-src 'nonce-"+view.Nonce+"'; style-src 'nonce-"+
+			view.Nonce+"'; img-src data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Cache-Control", "no-store")
+		w.Write(page.Bytes())
+	})
+}
+
+func newNonce() string {
+	b := make([]byte, 18)
+	rand.Read(b) // never fails; see crypto/rand.Read
+	return base64.StdEncoding.EncodeToString(b)
+}
