@@ -12,13 +12,22 @@ import (
 )
 
 // Account is the content of one fake DigitalOcean account as API JSON objects.
+//
+// DatabaseFirewalls and KubernetesUpgrades are keyed by the database's or
+// cluster's id. An id that is in neither the map nor the list is not found;
+// a listed one that the map leaves out has no rules, or no upgrades.
 type Account struct {
-	Info        map[string]any   // the "account" object of GET /v2/account
-	Droplets    []map[string]any // GET /v2/droplets (plain list; non-GPU)
-	GPUDroplets []map[string]any // GET /v2/droplets?type=gpus
-	Clusters    []map[string]any // GET /v2/kubernetes/clusters, node pools nested
-	Databases   []map[string]any // GET /v2/databases, not paginated
-	Apps        []map[string]any // GET /v2/apps
+	Info          map[string]any   // the "account" object of GET /v2/account
+	Droplets      []map[string]any // GET /v2/droplets (plain list; non-GPU)
+	GPUDroplets   []map[string]any // GET /v2/droplets?type=gpus
+	Clusters      []map[string]any // GET /v2/kubernetes/clusters, node pools nested
+	Databases     []map[string]any // GET /v2/databases, not paginated
+	Apps          []map[string]any // GET /v2/apps
+	Firewalls     []map[string]any // GET /v2/firewalls
+	LoadBalancers []map[string]any // GET /v2/load_balancers
+
+	DatabaseFirewalls  map[string][]map[string]any // GET /v2/databases/{id}/firewall: "rules", not paginated
+	KubernetesUpgrades map[string][]map[string]any // GET /v2/kubernetes/clusters/{id}/upgrades: "available_upgrade_versions", nil for null
 }
 
 //go:embed examples/*.json
@@ -36,15 +45,31 @@ func ExampleFile(name string) []byte {
 
 // Examples returns exactly the objects of the API's example responses.
 // Numbers are json.Number, so IDs stay exact. Every call returns new maps.
+// The rules and upgrades belong to the example database and cluster.
 func Examples() Account {
-	return Account{
-		Info:        exampleObject("account.json", "account"),
-		Droplets:    exampleList("droplets.json", "droplets"),
-		GPUDroplets: exampleList("droplets.gpu_droplets.json", "droplets"),
-		Clusters:    exampleList("kubernetes_clusters.json", "kubernetes_clusters"),
-		Databases:   exampleList("databases.json", "databases"),
-		Apps:        exampleList("apps.json", "apps"),
+	a := Account{
+		Info:          exampleObject("account.json", "account"),
+		Droplets:      exampleList("droplets.json", "droplets"),
+		GPUDroplets:   exampleList("droplets.gpu_droplets.json", "droplets"),
+		Clusters:      exampleList("kubernetes_clusters.json", "kubernetes_clusters"),
+		Databases:     exampleList("databases.json", "databases"),
+		Apps:          exampleList("apps.json", "apps"),
+		Firewalls:     exampleList("firewalls.json", "firewalls"),
+		LoadBalancers: exampleList("load_balancers.json", "load_balancers"),
 	}
+	a.DatabaseFirewalls = map[string][]map[string]any{
+		idOf(a.Databases[0]): exampleList("databases_firewall.json", "rules"),
+	}
+	a.KubernetesUpgrades = map[string][]map[string]any{
+		idOf(a.Clusters[0]): exampleList("kubernetes_upgrades.json", "available_upgrade_versions"),
+	}
+	return a
+}
+
+// idOf is the string id of an object, or "" when it has none.
+func idOf(object map[string]any) string {
+	id, _ := object["id"].(string)
+	return id
 }
 
 func exampleObject(file, key string) map[string]any {

@@ -39,6 +39,10 @@ func TestExamplesAreTheFilesObjects(t *testing.T) {
 		{"kubernetes_clusters.json", "kubernetes_clusters", a.Clusters},
 		{"databases.json", "databases", a.Databases},
 		{"apps.json", "apps", a.Apps},
+		{"firewalls.json", "firewalls", a.Firewalls},
+		{"load_balancers.json", "load_balancers", a.LoadBalancers},
+		{"databases_firewall.json", "rules", a.DatabaseFirewalls[exampleDatabase]},
+		{"kubernetes_upgrades.json", "available_upgrade_versions", a.KubernetesUpgrades[exampleCluster]},
 		{"account.json", "account", []map[string]any{a.Info}},
 	} {
 		var file map[string]json.RawMessage
@@ -54,7 +58,17 @@ func TestExamplesAreTheFilesObjects(t *testing.T) {
 	if id := a.Droplets[0]["id"]; id != json.Number("3164444") {
 		t.Errorf("droplet id %#v, want json.Number 3164444", id)
 	}
+	if len(a.DatabaseFirewalls) != 1 || len(a.KubernetesUpgrades) != 1 {
+		t.Errorf("rules for %d databases and upgrades for %d clusters, want the example's one each",
+			len(a.DatabaseFirewalls), len(a.KubernetesUpgrades))
+	}
 }
+
+// The ids of the example database and cluster.
+const (
+	exampleDatabase = "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30"
+	exampleCluster  = "bd5f5959-5e1e-4205-a714-a914373942af"
+)
 
 // sameJSON compares values after a round trip, ignoring layout and key order.
 func sameJSON(t *testing.T, v any, raw []byte) bool {

@@ -35,10 +35,13 @@ func (s *Server) SetToken(token string) {
 	s.token = token
 }
 
-// SetFault makes requests to route, a URL path such as "/v2/databases" or
-// "*" for every path, fail as f says. It replaces the route's earlier fault.
-// A route's own fault comes before "*". Faults apply before the token is
-// checked; a method other than GET or HEAD is refused before any fault.
+// SetFault makes requests to route fail as f says. A route is a URL path
+// such as "/v2/databases" or "/v2/databases/<uuid>/firewall", a route
+// template such as "/v2/databases/{id}/firewall" for every id, or "*" for
+// every path. It replaces the route's earlier fault. A path's own fault
+// comes before its template's, and both before "*". Faults apply before the
+// token is checked; a method other than GET or HEAD is refused before any
+// fault.
 func (s *Server) SetFault(route string, f Fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -1,12 +1,17 @@
 package fakeapi
 
-// Size is how many objects of each kind Generate makes.
+// Size is how many objects of each kind Generate makes. Every database also
+// gets its trusted sources, and every tenth cluster an upgrade.
 type Size struct {
 	Droplets, GPUDroplets, Clusters, Databases, Apps int
+	Firewalls, LoadBalancers                         int
 }
 
 // demoSize is what the --demo account holds.
-var demoSize = Size{Droplets: 42, GPUDroplets: 1, Clusters: 3, Databases: 5, Apps: 6}
+var demoSize = Size{
+	Droplets: 42, GPUDroplets: 1, Clusters: 3, Databases: 5, Apps: 6,
+	Firewalls: len(firewallPolicies), LoadBalancers: len(lbPolicies),
+}
 
 // shapes says how big the insides of a cluster and an app are.
 type shapes struct {
@@ -39,8 +44,12 @@ var uniformShapes = shapes{
 
 // Demo returns the --demo sample account: 42 droplets over seven regions and
 // one GPU droplet, three Kubernetes clusters, five databases of different
-// engines and six apps, in a mix of states. It holds no credentials, and
-// every call returns the same content.
+// engines and six apps, in a mix of states, with four firewalls and three
+// load balancers. Some of it fails security checks on purpose: droplets
+// without a firewall, admin ports open to the world, a database open to any
+// address, an outdated cluster, a database past its end of life and a load
+// balancer serving plain HTTP. It holds no credentials, and every call
+// returns the same content.
 func Demo() Account { return build(demoSize, demoShapes) }
 
 // Generate returns a large account for benchmarks, built like Demo's with
@@ -58,12 +67,17 @@ type builder struct {
 func build(s Size, sh shapes) Account {
 	b := builder{templates: Examples(), size: s, shapes: sh}
 	return Account{
-		Info:        b.accountInfo(),
-		Droplets:    makeN(s.Droplets, b.droplet),
-		GPUDroplets: makeN(s.GPUDroplets, b.gpuDroplet),
-		Clusters:    makeN(s.Clusters, b.cluster),
-		Databases:   makeN(s.Databases, b.database),
-		Apps:        makeN(s.Apps, b.app),
+		Info:          b.accountInfo(),
+		Droplets:      makeN(s.Droplets, b.droplet),
+		GPUDroplets:   makeN(s.GPUDroplets, b.gpuDroplet),
+		Clusters:      makeN(s.Clusters, b.cluster),
+		Databases:     makeN(s.Databases, b.database),
+		Apps:          makeN(s.Apps, b.app),
+		Firewalls:     makeN(s.Firewalls, b.firewall),
+		LoadBalancers: makeN(s.LoadBalancers, b.loadBalancer),
+
+		DatabaseFirewalls:  makeByID(s.Databases, databaseID, b.trustedSources),
+		KubernetesUpgrades: makeByID(s.Clusters, clusterID, b.upgrades),
 	}
 }
 
@@ -73,6 +87,18 @@ func makeN(n int, newObject func(i int) map[string]any) []map[string]any {
 		objects[i] = newObject(i)
 	}
 	return objects
+}
+
+// makeByID makes the lists of n objects by id; an object whose list is nil
+// gets no entry.
+func makeByID(n int, id func(i int) string, newList func(i int) []map[string]any) map[string][]map[string]any {
+	byID := map[string][]map[string]any{}
+	for i := range n {
+		if objects := newList(i); objects != nil {
+			byID[id(i)] = objects
+		}
+	}
+	return byID
 }
 
 func (b builder) accountInfo() map[string]any {

@@ -56,7 +56,7 @@ func (b builder) app(i int) map[string]any {
 	ingress := fmt.Sprintf("https://%s-%s.ondigitalocean.app", name, shortSuffix("app", i))
 	created := createdAt(i, b.size.Apps)
 
-	a["id"] = fakeUUID("app", i)
+	a["id"] = appID(i)
 	a["spec"] = b.appSpec(name, r.slug, tier, b.shapes.components(i))
 	a["region"] = map[string]any{
 		"slug": r.slug, "label": r.label, "flag": r.flag, "continent": r.continent, "data_centers": slices.Clone(r.dataCenters),
@@ -68,6 +68,8 @@ func (b builder) app(i int) map[string]any {
 	b.setDeployments(a, i, created)
 	return a
 }
+
+func appID(i int) string { return fakeUUID("app", i) }
 
 func (b builder) appSpec(name, region, tier string, kinds []string) map[string]any {
 	spec := without(cloneObject(object(b.templates.Apps[0], "spec")), "services", "domains", "vpc")

@@ -9,16 +9,19 @@ import (
 type dbEngine struct {
 	slug, version, purpose, size string
 	nodes                        int
-	storageMiB                   int    // 0 when the engine reports none
-	endOfLife                    string // "" when not announced
+	storageMiB                   int      // 0 when the engine reports none
+	endOfLife                    string   // "" when not announced
+	trustedSources               []string // the kinds of its firewall rules; none lets any address in
 }
 
+// dbEngines: one version is past its end of life, and one database is open
+// to any address.
 var dbEngines = []dbEngine{
-	{"pg", "16", "orders", "db-s-2vcpu-4gb", 2, 61440, "2028-11-09T00:00:00Z"},
-	{"mysql", "8", "wordpress", "db-s-1vcpu-2gb", 1, 30720, "2026-04-30T00:00:00Z"},
-	{"valkey", "8", "sessions", "db-s-1vcpu-1gb", 1, 0, ""},
-	{"mongodb", "7.0", "catalog", "db-s-2vcpu-4gb", 3, 40960, "2027-08-31T00:00:00Z"},
-	{"kafka", "3.8", "events", "gd-2vcpu-8gb", 3, 245760, ""},
+	{"pg", "16", "orders", "db-s-2vcpu-4gb", 2, 61440, "2029-11-09T00:00:00Z", []string{sourceK8s, sourceDroplet, sourceIP}},
+	{"mysql", "8", "wordpress", "db-s-1vcpu-2gb", 1, 30720, "2025-11-09T00:00:00Z", []string{sourceTag}},
+	{"valkey", "8", "sessions", "db-s-1vcpu-1gb", 1, 0, "", []string{sourceApp, sourceK8s}},
+	{"mongodb", "7.0", "catalog", "db-s-2vcpu-4gb", 3, 40960, "2029-08-31T00:00:00Z", nil},
+	{"kafka", "3.8", "events", "gd-2vcpu-8gb", 3, 245760, "2029-03-31T00:00:00Z", []string{sourceK8s, sourceDroplet}},
 }
 
 // dbTags are taken in turn; one database in five has null tags.
@@ -38,7 +41,7 @@ func (b builder) database(i int) map[string]any {
 	created := createdAt(i, b.size.Databases)
 	db := without(cloneObject(b.templates.Databases[0]), credentialFields...)
 
-	db["id"] = fakeUUID("database", i)
+	db["id"] = databaseID(i)
 	db["name"] = fmt.Sprintf("%s-%s-%02d", e.purpose, e.slug, i/len(dbEngines)+1)
 	db["engine"], db["version"], db["size"] = e.slug, e.version, e.size
 	db["num_nodes"] = e.nodes
@@ -54,6 +57,8 @@ func (b builder) database(i int) map[string]any {
 	db["maintenance_window"] = maintenanceWindow(i)
 	return db
 }
+
+func databaseID(i int) string { return fakeUUID("database", i) }
 
 // maintenanceWindow i has an update pending for one database in four.
 func maintenanceWindow(i int) map[string]any {

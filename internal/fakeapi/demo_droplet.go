@@ -3,6 +3,7 @@ package fakeapi
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -66,7 +67,7 @@ func (b builder) droplet(i int) map[string]any {
 	slug := role.sizes[i/len(dropletRoles)%len(role.sizes)]
 
 	d := cloneObject(b.templates.Droplets[0])
-	d["id"] = firstDropletID + i
+	d["id"] = dropletID(i)
 	d["name"] = fmt.Sprintf("%s-%s-%02d", role.name, regions[r].slug, serial)
 	d["status"] = dropletStatus(i, b.size.Droplets)
 	d["created_at"] = stamp(createdAt(i, b.size.Droplets))
@@ -79,6 +80,29 @@ func (b builder) droplet(i int) map[string]any {
 	setDropletBackups(d, backups)
 	d["features"] = dropletFeatures(ipv6, backups)
 	return d
+}
+
+func dropletID(i int) int { return firstDropletID + i }
+
+// roleDroplet is the number of the droplet of role in round: each round of
+// droplets has one of each role.
+func roleDroplet(role string, round int) int {
+	return round*len(dropletRoles) + slices.IndexFunc(dropletRoles, func(r dropletRole) bool { return r.name == role })
+}
+
+// roleDroplets are the ids of the account's droplets of role in n rounds
+// from round from. They are nil for no role.
+func (b builder) roleDroplets(role string, from, n int) []int {
+	if role == "" {
+		return nil
+	}
+	ids := []int{}
+	for round := from; round < from+n; round++ {
+		if i := roleDroplet(role, round); i < b.size.Droplets {
+			ids = append(ids, dropletID(i))
+		}
+	}
+	return ids
 }
 
 func dropletStatus(i, n int) string {

@@ -3,12 +3,17 @@ package fakeapi
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
+// kubernetesReleases are the versions clusters run or can upgrade to,
+// newest first. No cluster runs the newest yet.
+var kubernetesReleases = []string{"1.32.2-do.0", "1.31.1-do.0", "1.30.5-do.0", "1.29.9-do.0"}
+
 var (
 	clusterPurposes = []string{"prod", "staging", "ml"}
-	clusterVersions = []string{"1.31.1-do.0", "1.30.5-do.0", "1.29.9-do.0"}
+	clusterVersions = kubernetesReleases[1:]
 	clusterRegions  = []region{regions[0], regions[2], regions[4], regions[3], regions[5]}
 	maintenanceDays = []string{"any", "sunday", "saturday", "tuesday"}
 )
@@ -27,7 +32,7 @@ const firstNodeDropletID = 520000000
 // are upgrading or degraded, and those have new nodes still provisioning.
 func (b builder) cluster(i int) map[string]any {
 	c := cloneObject(b.templates.Clusters[0])
-	id := fakeUUID("cluster", i)
+	id := clusterID(i)
 	r := clusterRegions[i%len(clusterRegions)]
 	purpose := clusterPurposes[i%len(clusterPurposes)]
 	state := clusterState(i)
@@ -54,6 +59,26 @@ func (b builder) cluster(i int) map[string]any {
 	}
 	c["node_pools"] = pools
 	return c
+}
+
+func clusterID(i int) string { return fakeUUID("cluster", i) }
+
+// upgrades of cluster i: every tenth cluster, the demo's oldest among them,
+// can upgrade to the next release; the others are current (null).
+func (b builder) upgrades(i int) []map[string]any {
+	if i%10 != 2 {
+		return nil
+	}
+	version := i % len(clusterVersions)
+	next := kubernetesReleases[version] // clusterVersions[version] is kubernetesReleases[version+1]
+	v := cloneObject(b.exampleUpgrade())
+	v["slug"] = next
+	v["kubernetes_version"], _, _ = strings.Cut(next, "-")
+	return []map[string]any{v}
+}
+
+func (b builder) exampleUpgrade() map[string]any {
+	return b.templates.KubernetesUpgrades[idOf(b.templates.Clusters[0])][0]
 }
 
 func clusterState(i int) string {

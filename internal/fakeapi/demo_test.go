@@ -213,7 +213,8 @@ func TestDemoIsDeterministic(t *testing.T) {
 
 // TestTimestampsAreRFC3339: godo fails a whole list on one bad time.
 func TestTimestampsAreRFC3339(t *testing.T) {
-	for name, acct := range map[string]Account{"demo": Demo(), "generated": Generate(Size{3, 2, 3, 5, 7})} {
+	generated := Generate(Size{Droplets: 3, GPUDroplets: 2, Clusters: 3, Databases: 5, Apps: 7, Firewalls: 5, LoadBalancers: 4})
+	for name, acct := range map[string]Account{"demo": Demo(), "generated": generated} {
 		body, _ := json.Marshal(acct)
 		var v any
 		json.Unmarshal(body, &v)

@@ -21,10 +21,11 @@ type Fault struct {
 // faults holds at most one fault per route. The caller locks.
 type faults map[string]*Fault
 
-// take returns the fault for path, the route's own before "*", and counts
-// one use of it down.
-func (fs faults) take(path string) (Fault, bool) {
-	for _, route := range []string{path, anyRoute} {
+// take returns the fault for a request to path, which template serves:
+// the path's own first, then the template's, then "*". It counts one use of
+// it down.
+func (fs faults) take(path, template string) (Fault, bool) {
+	for _, route := range []string{path, template, anyRoute} {
 		f, ok := fs[route]
 		if !ok {
 			continue

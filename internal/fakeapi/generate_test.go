@@ -10,11 +10,18 @@ import (
 )
 
 func TestGenerateMakesTheGivenSize(t *testing.T) {
-	size := Size{Droplets: 150, GPUDroplets: 3, Clusters: 7, Databases: 12, Apps: 13}
+	size := Size{Droplets: 150, GPUDroplets: 3, Clusters: 23, Databases: 12, Apps: 13, Firewalls: 9, LoadBalancers: 7}
 	a := readWithGodo(t, Generate(size))
-	got := Size{len(a.droplets), len(a.gpus), len(a.clusters), len(a.databases), len(a.apps)}
+	got := Size{
+		Droplets: len(a.droplets), GPUDroplets: len(a.gpus), Clusters: len(a.clusters), Databases: len(a.databases),
+		Apps: len(a.apps), Firewalls: len(a.firewalls), LoadBalancers: len(a.loadBalancers),
+	}
 	if got != size {
 		t.Fatalf("got %+v, want %+v", got, size)
+	}
+	if upgradable := withUpgrades(a); len(upgradable) != 3 || len(a.trustedSources) != size.Databases {
+		t.Errorf("%d clusters with upgrades, want 3 of 23; rules for %d databases, want all %d",
+			len(upgradable), len(a.trustedSources), size.Databases)
 	}
 	for _, c := range a.clusters {
 		if len(c.NodePools) != 3 {
@@ -47,6 +54,30 @@ func TestGenerateMakesTheGivenSize(t *testing.T) {
 	wantUnique(t, "database name", a.databases, func(d godo.Database) any { return d.Name })
 	wantUnique(t, "app id", a.apps, func(a *godo.App) any { return a.ID })
 	wantUnique(t, "app name", a.apps, func(a *godo.App) any { return a.Spec.Name })
+	wantUnique(t, "firewall id", a.firewalls, func(f godo.Firewall) any { return f.ID })
+	wantUnique(t, "firewall name", a.firewalls, func(f godo.Firewall) any { return f.Name })
+	wantUnique(t, "load balancer id", a.loadBalancers, func(lb godo.LoadBalancer) any { return lb.ID })
+	wantUnique(t, "load balancer IP", a.loadBalancers, func(lb godo.LoadBalancer) any { return lb.IP })
+	wantTargetsExist(t, a)
+}
+
+// wantTargetsExist: every droplet a firewall or load balancer names is in
+// the account.
+func wantTargetsExist(t *testing.T, a godoAccount) {
+	t.Helper()
+	droplets := dropletsByID(a)
+	var named []int
+	for _, f := range a.firewalls {
+		named = append(named, f.DropletIDs...)
+	}
+	for _, lb := range a.loadBalancers {
+		named = append(named, lb.DropletIDs...)
+	}
+	for _, id := range named {
+		if droplets[id] == nil {
+			t.Errorf("droplet %d is named but not listed", id)
+		}
+	}
 }
 
 func dropletAddresses(d godo.Droplet) []string {
@@ -74,12 +105,21 @@ func wantUnique[T any](t *testing.T, what string, items []T, key func(T) any) {
 
 // TestLargeAccountDecodesWithGodo decodes without HTTP, past one page.
 func TestLargeAccountDecodesWithGodo(t *testing.T) {
-	a := Generate(Size{Droplets: 2000, GPUDroplets: 10, Clusters: 50, Databases: 100, Apps: 300})
+	a := Generate(Size{Droplets: 2000, GPUDroplets: 10, Clusters: 50, Databases: 100, Apps: 300, Firewalls: 450, LoadBalancers: 250})
 	decodeAs[godo.Droplet](t, a.Droplets, 2000)
 	decodeAs[godo.Droplet](t, a.GPUDroplets, 10)
 	decodeAs[*godo.KubernetesCluster](t, a.Clusters, 50)
 	decodeAs[godo.Database](t, a.Databases, 100)
 	decodeAs[*godo.App](t, a.Apps, 300)
+	decodeAs[godo.Firewall](t, a.Firewalls, 450)
+	decodeAs[godo.LoadBalancer](t, a.LoadBalancers, 250)
+	var rules map[string][]godo.DatabaseFirewallRule
+	remarshal(t, a.DatabaseFirewalls, &rules)
+	var upgrades map[string][]*godo.KubernetesVersion
+	remarshal(t, a.KubernetesUpgrades, &upgrades)
+	if len(rules) != 100 || len(upgrades) != 5 {
+		t.Errorf("rules of %d databases and upgrades of %d clusters, want 100 and 5", len(rules), len(upgrades))
+	}
 	var info godo.Account
 	remarshal(t, a.Info, &info)
 	if info.UUID == "" || info.DropletLimit < 2010 {
@@ -108,7 +148,7 @@ func remarshal(t *testing.T, from, to any) {
 }
 
 func TestGenerateIsDeterministic(t *testing.T) {
-	size := Size{Droplets: 30, GPUDroplets: 2, Clusters: 4, Databases: 6, Apps: 8}
+	size := Size{Droplets: 30, GPUDroplets: 2, Clusters: 14, Databases: 6, Apps: 8, Firewalls: 9, LoadBalancers: 7}
 	a, _ := json.Marshal(Generate(size))
 	b, _ := json.Marshal(Generate(size))
 	if string(a) != string(b) {
@@ -119,12 +159,19 @@ func TestGenerateIsDeterministic(t *testing.T) {
 // TestGeneratedObjectsShareNothing: changing one object changes no other
 // object and no later result.
 func TestGeneratedObjectsShareNothing(t *testing.T) {
-	size := Size{Droplets: 2, Clusters: 2, Apps: 2, Databases: 2}
+	size := Size{Droplets: 2, Clusters: 2, Apps: 2, Databases: 6, Firewalls: 5, LoadBalancers: 4}
 	a := Generate(size)
 	object(a.Droplets[0], "region")["slug"] = "changed"
 	object(a.Apps[0], "region")["data_centers"].([]string)[0] = "changed"
 	a.Databases[0]["tags"].([]string)[0] = "changed"
-	others, _ := json.Marshal([]any{a.Droplets[1], a.Apps[1], a.Databases[1], Generate(size)})
+	a.Firewalls[0]["tags"].([]string)[0] = "changed"
+	first(a.Firewalls[0], "inbound_rules")["ports"] = "changed"
+	object(a.LoadBalancers[0], "health_check")["path"] = "changed"
+	a.DatabaseFirewalls[databaseID(0)][0]["value"] = "changed"
+	others, _ := json.Marshal([]any{
+		a.Droplets[1], a.Apps[1], a.Databases[1], a.Firewalls[4], a.LoadBalancers[3],
+		a.DatabaseFirewalls[databaseID(5)], Generate(size),
+	})
 	if strings.Contains(string(others), "changed") {
 		t.Error("a change to one object showed in another")
 	}

@@ -109,6 +109,12 @@ func pagedList(key string, all []json.RawMessage, r *http.Request) ([]byte, *api
 	return append(b, "}}"...), nil
 }
 
+// wholeList is the body of a list that has no pages: every item, without
+// links or meta.
+func wholeList(key string, items []json.RawMessage) []byte {
+	return append(openList(key, items, 1), '}')
+}
+
 // openList joins items into `{"key":[...]` and leaves room for tail more
 // bytes, so a whole page is one allocation and no object is encoded again.
 func openList(key string, items []json.RawMessage, tail int) []byte {

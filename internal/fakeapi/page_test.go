@@ -11,25 +11,54 @@ import (
 	"github.com/digitalocean/godo"
 )
 
-// TestGodoWalksEveryPage follows the links as the exporter's pager does.
+// TestGodoWalksEveryPage follows the links as the exporter's pager does:
+// 450 objects at 200 a page are three requests.
 func TestGodoWalksEveryPage(t *testing.T) {
-	s := newTestServer(t, Generate(Size{Droplets: 450, GPUDroplets: 2}))
+	s := newTestServer(t, Generate(Size{Droplets: 450, GPUDroplets: 2, Firewalls: 450, LoadBalancers: 450}))
 	client := newGodo(t, s)
-	seen := map[int]int{}
+	for _, tc := range []struct {
+		path string
+		walk func(t *testing.T) map[any]int
+	}{
+		{"/v2/droplets", func(t *testing.T) map[any]int {
+			return walkPages(t, client.Droplets.List, func(d godo.Droplet) any { return d.ID })
+		}},
+		{"/v2/firewalls", func(t *testing.T) map[any]int {
+			return walkPages(t, client.Firewalls.List, func(f godo.Firewall) any { return f.ID })
+		}},
+		{"/v2/load_balancers", func(t *testing.T) map[any]int {
+			return walkPages(t, client.LoadBalancers.List, func(lb godo.LoadBalancer) any { return lb.ID })
+		}},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			wantEachOnce(t, tc.walk(t), 450)
+			if n := s.Count(http.MethodGet, tc.path); n != 3 {
+				t.Errorf("%d requests, want 3", n)
+			}
+		})
+	}
+}
+
+// walkPages lists every page at 200 a page, as the exporter's pager does,
+// and counts how often each id was listed. Every page's meta must give the
+// total.
+func walkPages[T any](t *testing.T, list func(context.Context, *godo.ListOptions) ([]T, *godo.Response, error), id func(T) any) map[any]int {
+	t.Helper()
+	seen := map[any]int{}
 	opt := &godo.ListOptions{Page: 1, PerPage: 200}
 	for {
-		droplets, resp, err := client.Droplets.List(context.Background(), opt)
+		items, resp, err := list(context.Background(), opt)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if resp.Meta == nil || resp.Meta.Total != 450 {
 			t.Fatalf("page %d: meta %+v, want total 450", opt.Page, resp.Meta)
 		}
-		for _, d := range droplets {
-			seen[d.ID]++
+		for _, item := range items {
+			seen[id(item)]++
 		}
 		if resp.Links == nil || resp.Links.IsLastPage() {
-			break
+			return seen
 		}
 		current, err := resp.Links.CurrentPage()
 		if err != nil || current != opt.Page {
@@ -37,16 +66,17 @@ func TestGodoWalksEveryPage(t *testing.T) {
 		}
 		opt.Page = current + 1
 	}
-	if len(seen) != 450 {
-		t.Errorf("saw %d droplets, want 450", len(seen))
+}
+
+func wantEachOnce(t *testing.T, seen map[any]int, want int) {
+	t.Helper()
+	if len(seen) != want {
+		t.Errorf("saw %d objects, want %d", len(seen), want)
 	}
 	for id, n := range seen {
 		if n != 1 {
-			t.Errorf("droplet %d listed %d times", id, n)
+			t.Errorf("%v listed %d times", id, n)
 		}
-	}
-	if n := s.Count(http.MethodGet, "/v2/droplets"); n != 3 {
-		t.Errorf("%d requests, want 3", n)
 	}
 }
 

@@ -70,11 +70,25 @@ func (s *Server) Requests() []Request {
 // Count is the number of requests received with method ("" for any) and
 // URL path.
 func (s *Server) Count(method, path string) int {
+	return s.count(method, func(p string) bool { return p == path })
+}
+
+// CountRoute is the number of requests received with method ("" for any)
+// whose URL path fits template, such as "/v2/databases/{id}/firewall" for
+// every id. A template without {id} counts its own path, as Count does.
+func (s *Server) CountRoute(method, template string) int {
+	return s.count(method, func(p string) bool {
+		_, ok := fillTemplate(template, p)
+		return ok
+	})
+}
+
+func (s *Server) count(method string, pathFits func(string) bool) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	n := 0
 	for _, r := range s.requests {
-		if r.Path == path && (method == "" || r.Method == method) {
+		if pathFits(r.Path) && (method == "" || r.Method == method) {
 			n++
 		}
 	}

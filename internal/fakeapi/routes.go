@@ -1,57 +1,67 @@
 package fakeapi
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+)
 
 // routeFunc builds the body of a successful answer from the content.
 type routeFunc func(c *content, r *http.Request) ([]byte, *apiError)
 
-// routes are the URL paths the fake serves.
+// idWildcard stands for one path segment in a route template; the route
+// reads it as r.PathValue("id").
+const idWildcard = "{id}"
+
+// routes are the URL paths the fake serves, by path or path template.
 var routes = map[string]routeFunc{
-	"/v2/account":             accountBody,
-	"/v2/droplets":            dropletsBody,
-	"/v2/kubernetes/clusters": clustersBody,
-	"/v2/databases":           databasesBody,
-	"/v2/apps":                appsBody,
+	"/v2/account":                           accountBody,
+	"/v2/droplets":                          dropletsBody,
+	"/v2/kubernetes/clusters":               clustersBody,
+	"/v2/databases":                         databasesBody,
+	"/v2/apps":                              appsBody,
+	"/v2/firewalls":                         firewallsBody,
+	"/v2/load_balancers":                    loadBalancersBody,
+	"/v2/databases/{id}/firewall":           databaseFirewallBody,
+	"/v2/kubernetes/clusters/{id}/upgrades": upgradesBody,
 }
 
-func route(a *answer, r *http.Request, c *content) {
-	build, ok := routes[r.URL.Path]
-	if !ok {
-		a.fail(errorFor(http.StatusNotFound))
-		return
+// findRoute returns the template of the route that serves r's path ("" and
+// nil for none) and sets r's path value "id" from it.
+func findRoute(r *http.Request) (template string, build routeFunc) {
+	path := r.URL.Path
+	if build, ok := routes[path]; ok {
+		return path, build
 	}
-	body, err := build(c, r)
+	for template, build := range routes {
+		if id, ok := fillTemplate(template, path); ok {
+			r.SetPathValue("id", id)
+			return template, build
+		}
+	}
+	return "", nil
+}
+
+// fillTemplate tells whether path fits template, and what stands in for
+// its {id}: one non-empty path segment. A template without {id} fits only
+// itself.
+func fillTemplate(template, path string) (id string, ok bool) {
+	before, after, hasID := strings.Cut(template, idWildcard)
+	if !hasID {
+		return "", path == template
+	}
+	rest, ok := strings.CutPrefix(path, before)
+	if !ok {
+		return "", false
+	}
+	id, ok = strings.CutSuffix(rest, after)
+	return id, ok && id != "" && !strings.Contains(id, "/")
+}
+
+// respond sends what a route built: its body, or its error.
+func (a *answer) respond(body []byte, err *apiError) {
 	if err != nil {
 		a.fail(err)
 		return
 	}
 	a.send(http.StatusOK, body)
-}
-
-func accountBody(c *content, _ *http.Request) ([]byte, *apiError) {
-	b := append([]byte(`{"account":`), c.info...)
-	return append(b, '}'), nil
-}
-
-// dropletsBody lists GPU droplets for type=gpus and the others otherwise,
-// as the API does.
-func dropletsBody(c *content, r *http.Request) ([]byte, *apiError) {
-	if r.URL.Query().Get("type") == "gpus" {
-		return pagedList("droplets", c.gpuDroplets, r)
-	}
-	return pagedList("droplets", c.droplets, r)
-}
-
-func clustersBody(c *content, r *http.Request) ([]byte, *apiError) {
-	return pagedList("kubernetes_clusters", c.clusters, r)
-}
-
-func appsBody(c *content, r *http.Request) ([]byte, *apiError) {
-	return pagedList("apps", c.apps, r)
-}
-
-// databasesBody lists every database at once: the endpoint has no pages,
-// links or meta, and ignores page and per_page.
-func databasesBody(c *content, _ *http.Request) ([]byte, *apiError) {
-	return append(openList("databases", c.databases, 1), '}'), nil
 }

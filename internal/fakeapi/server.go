@@ -70,21 +70,24 @@ func (s *Server) Close() {
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	a := s.begin(w, r)
+	template, build := findRoute(r)
 	switch {
 	case r.Method != http.MethodGet && r.Method != http.MethodHead:
 		w.Header().Set("allow", "GET, HEAD")
 		a.fail(errorFor(http.StatusMethodNotAllowed))
-	case s.applyFault(a, r):
+	case s.applyFault(a, r, template):
 	case !s.authorized(r):
 		a.fail(errorFor(http.StatusUnauthorized))
+	case build == nil:
+		a.fail(errorFor(http.StatusNotFound))
 	default:
-		route(a, r, s.content.Load())
+		a.respond(build(s.content.Load(), r))
 	}
 }
 
-func (s *Server) applyFault(a *answer, r *http.Request) bool {
+func (s *Server) applyFault(a *answer, r *http.Request, template string) bool {
 	s.mu.Lock()
-	f, ok := s.faults.take(r.URL.Path)
+	f, ok := s.faults.take(r.URL.Path, template)
 	s.mu.Unlock()
 	return ok && f.apply(a, r, s.closing)
 }

@@ -64,10 +64,11 @@ func shortSuffix(parts ...any) string {
 }
 
 // Host numbers give each machine its own addresses: plain droplets count
-// from 0, GPU droplets and cluster endpoints from these.
+// from 0, GPU droplets, cluster endpoints and load balancers from these.
 const (
 	gpuHosts     = 90000
 	clusterHosts = 95000
+	lbHosts      = 97000
 )
 
 // publicIPv4 is a unique public address for host number n, in the
