@@ -25,6 +25,8 @@ type databaseWire struct {
 	StorageSizeMiB *int64     `json:"storage_size_mib"`
 	Tags           []string   `json:"tags"`
 	CreatedAt      *time.Time `json:"created_at"`
+	// godo does not decode this field, one more reason for our own type.
+	VersionEndOfLife *string `json:"version_end_of_life"`
 }
 
 // fetchDatabases reads the whole list in one call: the endpoint is not
@@ -62,6 +64,9 @@ func mapDatabases(in []databaseWire) []Database {
 		}
 		if d.CreatedAt != nil {
 			db.Created = *d.CreatedAt
+		}
+		if d.VersionEndOfLife != nil {
+			db.VersionEndOfLife = parseTime(*d.VersionEndOfLife)
 		}
 		databases = append(databases, db)
 	}

@@ -91,6 +91,7 @@ func TestMapDatabasesDropsCredentials(t *testing.T) {
 		ID: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30", Name: "backend", Engine: "pg", Version: "10",
 		Region: "nyc3", Size: "db-s-2vcpu-4gb", Status: "online", Nodes: 1, StorageBytes: 61440 << 20,
 		Tags: []string{"production"}, Created: time.Date(2019, 1, 11, 18, 37, 36, 0, time.UTC),
+		VersionEndOfLife: time.Date(2023, 11, 9, 0, 0, 0, 0, time.UTC),
 	}
 	if len(got) != 1 || fmt.Sprint(got[0]) != fmt.Sprint(want) {
 		t.Fatalf("got %+v\nwant %+v", got, want)

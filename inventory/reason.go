@@ -35,6 +35,10 @@ var Reasons = []Reason{
 
 // ReasonOf classifies an error returned by godo or by our transport.
 func ReasonOf(err error) Reason {
+	var parentErr *parentUnknownError
+	if errors.As(err, &parentErr) {
+		return parentErr.reason
+	}
 	var apiErr *godo.ErrorResponse
 	if errors.As(err, &apiErr) && apiErr.Response != nil {
 		return reasonOfStatus(apiErr.Response.StatusCode)

@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -24,25 +25,30 @@ type Options struct {
 	Client   ClientOptions
 	Kinds    []string // kinds to keep listed; the account itself always is
 	Interval time.Duration
-	Logger   log.Logger
+	// DetailInterval is how often kinds that cost a request per object
+	// (a database's trusted sources, a cluster's upgrades) are refreshed.
+	DetailInterval time.Duration
+	Logger         log.Logger
 }
 
 // Refresher keeps one account's snapshot fresh: one loop per resource kind
 // lists that kind and publishes a new snapshot with it. Readers never
 // wait for it and it never waits for them.
 type Refresher struct {
-	account   string
-	client    *godo.Client
-	token     func() string
-	recorder  *apiRecorder
-	resources []resource
-	interval  time.Duration
-	deadline  time.Duration // of one whole refresh of one kind
-	logger    log.Logger
+	account        string
+	client         *godo.Client
+	token          func() string
+	recorder       *apiRecorder
+	resources      []resource
+	interval       time.Duration
+	detailInterval time.Duration
+	timeout        time.Duration // of one request
+	logger         log.Logger
 
-	mu      sync.Mutex // held by writers only
-	current atomic.Pointer[Snapshot]
-	failing map[string]bool // kinds whose last refresh failed; guarded by mu
+	mu        sync.Mutex // held by writers only
+	current   atomic.Pointer[Snapshot]
+	published chan struct{}   // closed and replaced at each publish; guarded by mu
+	failing   map[string]bool // kinds whose last refresh failed; guarded by mu
 }
 
 // NewRefresher prepares a refresher; nothing is fetched before Run or Refresh.
@@ -53,18 +59,20 @@ func NewRefresher(o Options) (*Refresher, error) {
 		return nil, fmt.Errorf("account %q: %w", o.Account, err)
 	}
 	r := &Refresher{
-		account:  o.Account,
-		client:   client,
-		token:    o.Client.Token,
-		recorder: recorder,
-		interval: o.Interval,
-		deadline: max(o.Interval, 5*o.Client.Timeout),
-		logger:   log.With(o.Logger, "component", "refresher", "account", o.Account),
-		failing:  map[string]bool{},
+		account:        o.Account,
+		client:         client,
+		token:          o.Client.Token,
+		recorder:       recorder,
+		interval:       o.Interval,
+		detailInterval: cmp.Or(o.DetailInterval, o.Interval),
+		timeout:        o.Client.Timeout,
+		logger:         log.With(o.Logger, "component", "refresher", "account", o.Account),
+		published:      make(chan struct{}),
+		failing:        map[string]bool{},
 	}
 	status := map[string]Status{}
 	for _, res := range resources {
-		if res.kind == KindAccount || slices.Contains(o.Kinds, res.kind) {
+		if res.kind == KindAccount || slices.Contains(o.Kinds, res.kind) || isParentOf(res.kind, o.Kinds) {
 			r.resources = append(r.resources, res)
 			status[res.kind] = Status{Errors: map[Reason]uint64{}}
 		}
@@ -86,18 +94,28 @@ func (r *Refresher) Run(ctx context.Context) {
 	wg.Wait()
 }
 
-// Refresh lists every kind once, concurrently, and returns when all are published.
+// Refresh lists every kind once and returns when all are published: the
+// lists concurrently, then the kinds read per object of a list.
 func (r *Refresher) Refresh(ctx context.Context) {
-	var wg sync.WaitGroup
-	for _, res := range r.resources {
-		wg.Go(func() { r.refresh(ctx, res) })
+	for _, perObject := range []bool{false, true} {
+		var wg sync.WaitGroup
+		for _, res := range r.resources {
+			if (res.parent != "") == perObject {
+				wg.Go(func() { r.refresh(ctx, res) })
+			}
+		}
+		wg.Wait()
 	}
-	wg.Wait()
 }
 
 func (r *Refresher) loop(ctx context.Context, res resource) {
+	interval := r.interval
+	if res.parent != "" {
+		interval = r.detailInterval
+		r.waitUntil(ctx, func(s *Snapshot) bool { return s.Status[res.parent].Refreshes > 0 })
+	}
 	for {
-		wait := jitter(r.interval)
+		wait := jitter(interval)
 		if err := r.refresh(ctx, res); err != nil {
 			wait = max(wait, retryAfter(err))
 		}
@@ -111,13 +129,30 @@ func (r *Refresher) loop(ctx context.Context, res resource) {
 	}
 }
 
+// waitUntil returns once the current snapshot satisfies done, or ctx ends.
+func (r *Refresher) waitUntil(ctx context.Context, done func(*Snapshot) bool) {
+	for {
+		r.mu.Lock()
+		published := r.published
+		r.mu.Unlock()
+		if done(r.Snapshot()) {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-published:
+		}
+	}
+}
+
 // refresh lists one kind and publishes the result: the new list on success,
 // or the old list with the failure noted.
 func (r *Refresher) refresh(ctx context.Context, res resource) error {
-	ctx, cancel := context.WithTimeout(ctx, r.deadline)
+	ctx, cancel := context.WithTimeout(ctx, r.deadline(res))
 	defer cancel()
 	start := time.Now()
-	apply, err := res.load(ctx, r.client)
+	apply, err := r.load(ctx, res)
 	duration := time.Since(start)
 	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
 		return err // shutting down: nothing to report
@@ -141,16 +176,58 @@ func (r *Refresher) refresh(ctx context.Context, res resource) error {
 	next.Status[res.kind] = status
 	next.API = r.recorder.stats()
 	r.current.Store(&next)
-	r.logChange(res.kind, status.Reason, err)
+	close(r.published)
+	r.published = make(chan struct{})
+	r.logChange(res, status.Reason, err)
 	return err
+}
+
+// load fetches one kind. A kind read per object of its parent cannot be
+// read while the parent's list is unknown, and fails for the same reason.
+func (r *Refresher) load(ctx context.Context, res resource) (func(*Snapshot), error) {
+	current := r.Snapshot()
+	if parent := current.Status[res.parent]; res.parent != "" && !parent.Known() {
+		return nil, &parentUnknownError{parent: res.parent, reason: cmp.Or(parent.Reason, ReasonOther)}
+	}
+	return res.load(ctx, r.client, current)
+}
+
+// deadline bounds one refresh of one kind: its interval, but never less
+// than a few requests' worth.
+func (r *Refresher) deadline(res resource) time.Duration {
+	interval := r.interval
+	if res.parent != "" {
+		interval = r.detailInterval
+	}
+	return max(interval, 5*r.timeout)
+}
+
+func isParentOf(kind string, kinds []string) bool {
+	for _, res := range resources {
+		if res.parent == kind && slices.Contains(kinds, res.kind) {
+			return true
+		}
+	}
+	return false
+}
+
+// parentUnknownError is the failure of a per-object kind whose parent list
+// has never been fetched; it carries the parent's reason.
+type parentUnknownError struct {
+	parent string
+	reason Reason
+}
+
+func (e *parentUnknownError) Error() string {
+	return fmt.Sprintf("the %s list is not known yet (%s)", e.parent, e.reason)
 }
 
 // logChange logs when a kind starts failing and when it recovers; repeats
 // are debug lines, so a revoked token does not fill the log.
-func (r *Refresher) logChange(kind string, reason Reason, err error) {
-	logger := log.With(r.logger, "resource", kind)
-	wasFailing := r.failing[kind]
-	r.failing[kind] = err != nil
+func (r *Refresher) logChange(res resource, reason Reason, err error) {
+	logger := log.With(r.logger, "resource", res.kind)
+	wasFailing := r.failing[res.kind]
+	r.failing[res.kind] = err != nil
 	switch {
 	case err == nil && wasFailing:
 		level.Info(logger).Log("msg", "refresh recovered")
@@ -161,6 +238,9 @@ func (r *Refresher) logChange(kind string, reason Reason, err error) {
 	case reason == ReasonUnauthorized:
 		level.Error(logger).Log("msg", "the API rejected the token; check that it exists and has not expired or been revoked",
 			"reason", reason, "err", r.safeError(err))
+	case reason == ReasonForbidden:
+		level.Error(logger).Log("msg", "the token may not read this resource; give it the "+res.scope+" scope or disable its collector",
+			"reason", reason, "missing_scope", res.scope, "err", r.safeError(err))
 	default:
 		level.Warn(logger).Log("msg", "refresh failed; keeping the last good data", "reason", reason, "err", r.safeError(err))
 	}

@@ -8,24 +8,36 @@ import "time"
 // Resource kinds. Each name is used for the collector flag, the resource
 // label and the kind label alike.
 const (
-	KindAccount    = "account"
-	KindDroplets   = "droplets"
-	KindKubernetes = "kubernetes"
-	KindDatabases  = "databases"
-	KindApps       = "apps"
+	KindAccount       = "account"
+	KindDroplets      = "droplets"
+	KindKubernetes    = "kubernetes"
+	KindDatabases     = "databases"
+	KindApps          = "apps"
+	KindFirewalls     = "firewalls"
+	KindLoadBalancers = "loadbalancers"
+	// Kinds read with one request per parent object, on a slower interval.
+	KindDatabaseTrustedSources = "database_trusted_sources"
+	KindKubernetesUpgrades     = "kubernetes_upgrades"
 )
 
 // Snapshot is what is known of one account at one moment. A published
 // snapshot is never changed: readers may keep it as long as they like.
 type Snapshot struct {
-	Account   string       // the account label
-	Info      *AccountInfo // nil until /v2/account answered once
-	Droplets  []Droplet
-	Clusters  []Cluster
-	Databases []Database
-	Apps      []App
-	Status    map[string]Status // by resource kind; only enabled kinds
-	API       APIStats
+	Account       string       // the account label
+	Info          *AccountInfo // nil until /v2/account answered once
+	Droplets      []Droplet
+	Clusters      []Cluster
+	Databases     []Database
+	Apps          []App
+	Firewalls     []Firewall
+	LoadBalancers []LoadBalancer
+	// TrustedSources counts each database's trusted-source rules, by
+	// database ID; a database that has none accepts any address.
+	TrustedSources map[string]int
+	// Upgrades lists the versions each cluster can upgrade to, by cluster ID.
+	Upgrades map[string][]string
+	Status   map[string]Status // by resource kind; only enabled kinds
+	API      APIStats
 }
 
 // Status is the refresh history of one resource kind.
@@ -122,6 +134,9 @@ type Database struct {
 	StorageBytes int64 // 0 when the API did not say
 	Tags         []string
 	Created      time.Time
+	// VersionEndOfLife is when the engine version stops being supported;
+	// zero when the API did not say.
+	VersionEndOfLife time.Time
 }
 
 // App is one App Platform app.
@@ -142,6 +157,47 @@ type Component struct {
 	Type         string // service, worker, job, static_site, function
 	InstanceSize string
 	Instances    int64
+}
+
+// Firewall is one Cloud Firewall with its inbound rules.
+type Firewall struct {
+	ID           string
+	Name         string
+	Status       string
+	Tags         []string // droplets with any of these tags are covered
+	DropletIDs   []int    // droplets covered directly
+	InboundRules []FirewallRule
+}
+
+// FirewallRule is one inbound rule; Addresses are its source CIDRs and IPs.
+type FirewallRule struct {
+	Protocol  string
+	Ports     string // "22", "8000-9000", "all", or "" for protocols without ports
+	Addresses []string
+}
+
+// LoadBalancer is one load balancer with its forwarding rules.
+type LoadBalancer struct {
+	ID                  string
+	Name                string
+	Region              string
+	Status              string
+	IP                  string
+	SizeUnit            int
+	Type                string
+	DropletIDs          []int
+	Tag                 string // droplets with this tag are targets, instead of DropletIDs
+	RedirectHTTPToHTTPS bool
+	ForwardingRules     []ForwardingRule
+}
+
+// ForwardingRule maps an entry port of a load balancer to its targets.
+type ForwardingRule struct {
+	EntryProtocol  string
+	EntryPort      int
+	TargetProtocol string
+	TargetPort     int
+	TLSPassthrough bool
 }
 
 // APIStats describes this account's use of the API so far.

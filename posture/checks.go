@@ -1,0 +1,101 @@
+package posture
+
+import (
+	"slices"
+	"time"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+)
+
+// Check is one posture check: the resources that fail it are findings.
+type Check struct {
+	Name     string
+	Severity string   // critical, high, medium or low
+	Needs    []string // the inventory kinds it reads; unknown lists mean no verdict
+	failures func(s *inventory.Snapshot) int
+}
+
+// EndOfLifeWarning is how close to its end of life a database version
+// counts as a finding.
+const EndOfLifeWarning = 90 * 24 * time.Hour
+
+// Checks lists every check, in the order the README explains them.
+var Checks = []Check{
+	{"droplet_public_without_firewall", "high",
+		[]string{inventory.KindDroplets, inventory.KindFirewalls}, publicWithoutFirewall},
+	{"firewall_admin_port_open_to_world", "critical",
+		[]string{inventory.KindFirewalls}, adminPortOpenToWorld},
+	{"database_open_to_any_address", "critical",
+		[]string{inventory.KindDatabases, inventory.KindDatabaseTrustedSources}, databaseOpenToAnyAddress},
+	{"kubernetes_upgrade_available", "low",
+		[]string{inventory.KindKubernetes, inventory.KindKubernetesUpgrades}, kubernetesUpgradeAvailable},
+	{"database_version_end_of_life_within_90d", "medium",
+		[]string{inventory.KindDatabases}, databaseEndOfLifeSoon},
+	{"load_balancer_http_without_redirect", "medium",
+		[]string{inventory.KindLoadBalancers}, loadBalancerHTTPWithoutRedirect},
+}
+
+// Result is how many resources fail one check.
+type Result struct {
+	Check
+	Failures int
+}
+
+// Evaluate runs every check whose lists are known in s.
+func Evaluate(s *inventory.Snapshot) []Result {
+	var results []Result
+	for _, c := range Checks {
+		if slices.ContainsFunc(c.Needs, func(kind string) bool { return !s.Status[kind].Known() }) {
+			continue
+		}
+		results = append(results, Result{Check: c, Failures: c.failures(s)})
+	}
+	return results
+}
+
+func publicWithoutFirewall(s *inventory.Snapshot) int {
+	coverage := NewCoverage(s)
+	return countFunc(s.Droplets, func(d *inventory.Droplet) bool { return Public(d) && !coverage.Protected(d.ID) })
+}
+
+func adminPortOpenToWorld(s *inventory.Snapshot) int {
+	return countFunc(s.Firewalls, func(f *inventory.Firewall) bool {
+		return slices.ContainsFunc(f.InboundRules, func(r inventory.FirewallRule) bool {
+			return OpenToWorld(r) && OpensAdminPort(r)
+		})
+	})
+}
+
+func databaseOpenToAnyAddress(s *inventory.Snapshot) int {
+	return countFunc(s.Databases, func(d *inventory.Database) bool {
+		n, known := s.TrustedSources[d.ID]
+		return known && n == 0
+	})
+}
+
+func kubernetesUpgradeAvailable(s *inventory.Snapshot) int {
+	return countFunc(s.Clusters, func(c *inventory.Cluster) bool { return len(s.Upgrades[c.ID]) > 0 })
+}
+
+// databaseEndOfLifeSoon counts versions past or within EndOfLifeWarning of
+// their end of life, as of when the databases were listed.
+func databaseEndOfLifeSoon(s *inventory.Snapshot) int {
+	deadline := s.Status[inventory.KindDatabases].LastSuccess.Add(EndOfLifeWarning)
+	return countFunc(s.Databases, func(d *inventory.Database) bool {
+		return !d.VersionEndOfLife.IsZero() && d.VersionEndOfLife.Before(deadline)
+	})
+}
+
+func loadBalancerHTTPWithoutRedirect(s *inventory.Snapshot) int {
+	return countFunc(s.LoadBalancers, ServesPlainHTTP)
+}
+
+func countFunc[T any](items []T, f func(*T) bool) int {
+	n := 0
+	for i := range items {
+		if f(&items[i]) {
+			n++
+		}
+	}
+	return n
+}

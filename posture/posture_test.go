@@ -1,0 +1,122 @@
+package posture
+
+import (
+	"testing"
+	"time"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+)
+
+var listedAt = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+
+// known marks every kind as listed at listedAt.
+func known(s inventory.Snapshot) *inventory.Snapshot {
+	s.Status = map[string]inventory.Status{}
+	for _, kind := range inventory.Kinds() {
+		s.Status[kind] = inventory.Status{Refreshes: 1, LastSuccess: listedAt}
+	}
+	return &s
+}
+
+func failuresOf(t *testing.T, s *inventory.Snapshot, check string) int {
+	t.Helper()
+	for _, r := range Evaluate(s) {
+		if r.Name == check {
+			return r.Failures
+		}
+	}
+	t.Fatalf("check %s gave no result", check)
+	return 0
+}
+
+func rule(protocol, ports string, addresses ...string) inventory.FirewallRule {
+	return inventory.FirewallRule{Protocol: protocol, Ports: ports, Addresses: addresses}
+}
+
+func TestEachCheckFailsAndPasses(t *testing.T) {
+	public := inventory.Droplet{ID: 1, PublicIPv4: "198.18.0.1", Tags: []string{"web"}}
+	private := inventory.Droplet{ID: 2, PrivateIPv4: "10.0.0.2"}
+	ipv6Only := inventory.Droplet{ID: 3, PublicIPv6: "2604:a880::1"}
+	byTag := inventory.Firewall{ID: "fw-tag", Tags: []string{"web"}}
+	byID := inventory.Firewall{ID: "fw-id", DropletIDs: []int{3}}
+	soon, later := listedAt.Add(30*24*time.Hour), listedAt.Add(400*24*time.Hour)
+
+	for _, tc := range []struct {
+		check string
+		s     inventory.Snapshot
+		want  int
+	}{
+		{"droplet_public_without_firewall", inventory.Snapshot{Droplets: []inventory.Droplet{public, private, ipv6Only}}, 2},
+		{"droplet_public_without_firewall", inventory.Snapshot{Droplets: []inventory.Droplet{public, private, ipv6Only},
+			Firewalls: []inventory.Firewall{byTag, byID}}, 0}, // droplet 1 covered only through its tag
+		{"firewall_admin_port_open_to_world", inventory.Snapshot{Firewalls: []inventory.Firewall{
+			{ID: "a", InboundRules: []inventory.FirewallRule{rule("tcp", "22", "0.0.0.0/0")}},
+			{ID: "b", InboundRules: []inventory.FirewallRule{rule("tcp", "3000-4000", "::/0")}}, // RDP in a range, IPv6 only
+			{ID: "c", InboundRules: []inventory.FirewallRule{rule("tcp", "1-65535", "10.0.0.0/8"), rule("tcp", "443", "0.0.0.0/0")}},
+			{ID: "d", InboundRules: []inventory.FirewallRule{rule("icmp", "", "0.0.0.0/0")}},
+			{ID: "e", InboundRules: []inventory.FirewallRule{rule("tcp", "all", "::/0")}},
+		}}, 3},
+		{"database_open_to_any_address", inventory.Snapshot{
+			Databases:      []inventory.Database{{ID: "open"}, {ID: "guarded"}, {ID: "unknown"}},
+			TrustedSources: map[string]int{"open": 0, "guarded": 2},
+		}, 1},
+		{"kubernetes_upgrade_available", inventory.Snapshot{
+			Clusters: []inventory.Cluster{{ID: "old"}, {ID: "current"}},
+			Upgrades: map[string][]string{"old": {"1.30.5-do.0"}, "current": nil},
+		}, 1},
+		{"database_version_end_of_life_within_90d", inventory.Snapshot{Databases: []inventory.Database{
+			{ID: "past", VersionEndOfLife: listedAt.Add(-time.Hour)},
+			{ID: "soon", VersionEndOfLife: soon},
+			{ID: "later", VersionEndOfLife: later},
+			{ID: "unsaid"},
+		}}, 2},
+		{"load_balancer_http_without_redirect", inventory.Snapshot{LoadBalancers: []inventory.LoadBalancer{
+			{ID: "plain", ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "http", EntryPort: 80}}},
+			{ID: "redirected", RedirectHTTPToHTTPS: true, ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "http", EntryPort: 80}}},
+			{ID: "tls-only", ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "https", EntryPort: 443}}},
+		}}, 1},
+	} {
+		if got := failuresOf(t, known(tc.s), tc.check); got != tc.want {
+			t.Errorf("%s on %+v: %d failures, want %d", tc.check, tc.s, got, tc.want)
+		}
+	}
+}
+
+func TestNoVerdictWithoutTheLists(t *testing.T) {
+	s := known(inventory.Snapshot{Droplets: []inventory.Droplet{{ID: 1, PublicIPv4: "198.18.0.1"}}})
+	delete(s.Status, inventory.KindFirewalls)
+	for _, r := range Evaluate(s) {
+		if r.Name == "droplet_public_without_firewall" {
+			t.Errorf("a verdict on droplets without the firewall list: %+v", r)
+		}
+	}
+}
+
+func TestCoverageCountsEachDropletOnce(t *testing.T) {
+	s := known(inventory.Snapshot{
+		Droplets:  []inventory.Droplet{{ID: 1, Tags: []string{"web", "prod"}}, {ID: 2, Tags: []string{"web"}}, {ID: 3}},
+		Firewalls: []inventory.Firewall{{ID: "f", Tags: []string{"web", "prod"}, DropletIDs: []int{1}}},
+	})
+	c := NewCoverage(s)
+	if c.Droplets("f") != 2 || !c.Protected(1) || !c.Protected(2) || c.Protected(3) {
+		t.Errorf("coverage: %d droplets; protected 1=%v 2=%v 3=%v", c.Droplets("f"), c.Protected(1), c.Protected(2), c.Protected(3))
+	}
+}
+
+func TestPortRanges(t *testing.T) {
+	for ports, want := range map[string]bool{"22": true, "20-23": true, "23-100": false, "all": true, "0": true, "": true, "8080": false, "junk": false} {
+		if got := OpensAdminPort(rule("tcp", ports)); got != want {
+			t.Errorf("ports %q: %v, want %v", ports, got, want)
+		}
+	}
+}
+
+func TestLoadBalancerTargetsByTag(t *testing.T) {
+	droplets := []inventory.Droplet{{ID: 1, Tags: []string{"web"}}, {ID: 2, Tags: []string{"web"}}, {ID: 3}}
+	if n := LoadBalancerTargets(&inventory.LoadBalancer{Tag: "web"}, droplets); n != 2 {
+		t.Errorf("tag-targeted load balancer: %d droplets, want 2", n)
+	}
+	if n := LoadBalancerTargets(&inventory.LoadBalancer{DropletIDs: []int{1, 3, 9}}, droplets); n != 3 {
+		t.Errorf("id-targeted load balancer: %d droplets, want 3", n)
+	}
+}
