@@ -21,6 +21,7 @@ type Config struct {
 	APIURL          string        // base URL of the DigitalOcean API
 	RequestTimeout  time.Duration // deadline of one API request
 	RefreshInterval time.Duration // how often each resource list is refreshed
+	DetailInterval  time.Duration // how often per-object details (trusted sources, upgrades) are
 	Accounts        []Account
 }
 
@@ -42,6 +43,9 @@ func (c Config) Validate() error {
 	}
 	if c.RefreshInterval < time.Second {
 		return errors.New("refresh.interval: must be at least 1s")
+	}
+	if c.DetailInterval < time.Second {
+		return errors.New("refresh.detail-interval: must be at least 1s")
 	}
 	if len(c.Accounts) == 0 {
 		return errors.New("no account configured")
