@@ -95,6 +95,13 @@ func tagsLabel(tags []string) string {
 
 func boolLabel(b bool) string { return strconv.FormatBool(b) }
 
+func boolValue(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // counts tallies objects by a tuple of label values.
 type counts map[string]float64
 
@@ -106,5 +113,13 @@ func (c counts) add(labels ...string) { c[strings.Join(labels, countsSeparator)]
 func (c counts) send(out emit, desc *prometheus.Desc, account string) {
 	for key, n := range c {
 		gauge(out, desc, n, append([]string{account}, strings.Split(key, countsSeparator)...)...)
+	}
+}
+
+// sendOnes emits 1 per distinct tuple: an _info series or a flag, which two
+// equal objects must not turn into a duplicate series.
+func (c counts) sendOnes(out emit, desc *prometheus.Desc, account string) {
+	for key := range c {
+		gauge(out, desc, 1, append([]string{account}, strings.Split(key, countsSeparator)...)...)
 	}
 }

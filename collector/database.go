@@ -16,6 +16,11 @@ var (
 		"Storage of each database cluster in bytes, as of the last refresh; absent when the API does not say.", "id")
 	databaseCreated = newDesc("database", "created_timestamp_seconds",
 		"When each database cluster was created, in Unix seconds, as of the last refresh.", "id")
+	databaseTrustedSources = newDesc("database", "trusted_sources",
+		"Number of trusted-source rules of each database cluster; 0 means it accepts connections from any address. "+
+			"As of the last refresh of trusted sources.", "id")
+	databaseEndOfLife = newDesc("database", "version_end_of_life_timestamp_seconds",
+		"When the engine version of each database cluster reaches its end of life, in Unix seconds, as of the last refresh.", "id")
 	databases = newDesc("", "databases",
 		"Number of database clusters by region, engine, version and status, as of the last refresh.",
 		"region", "engine", "version", "status")
@@ -23,7 +28,8 @@ var (
 
 func newDatabaseCollector(src inventory.Source) prometheus.Collector {
 	return newKindCollector(inventory.KindDatabases, src, collectDatabases,
-		databaseInfo, databaseNodes, databaseStorageBytes, databaseCreated, databases)
+		databaseInfo, databaseNodes, databaseStorageBytes, databaseCreated,
+		databaseTrustedSources, databaseEndOfLife, databases)
 }
 
 func collectDatabases(out emit, s *inventory.Snapshot) {
@@ -36,6 +42,10 @@ func collectDatabases(out emit, s *inventory.Snapshot) {
 			gauge(out, databaseStorageBytes, float64(d.StorageBytes), s.Account, d.ID)
 		}
 		timestamp(out, databaseCreated, d.Created, s.Account, d.ID)
+		timestamp(out, databaseEndOfLife, d.VersionEndOfLife, s.Account, d.ID)
+		if n, known := s.TrustedSources[d.ID]; known {
+			gauge(out, databaseTrustedSources, float64(n), s.Account, d.ID)
+		}
 		byGroup.add(d.Region, d.Engine, d.Version, d.Status)
 	}
 	byGroup.send(out, databases, s.Account)

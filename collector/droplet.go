@@ -6,6 +6,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+	"github.com/digitalocean-exporter/digitalocean_exporter/posture"
 )
 
 var (
@@ -20,13 +21,15 @@ var (
 		"Local disk of each Droplet in bytes, as of the last refresh.", "id")
 	dropletCreated = newDesc("droplet", "created_timestamp_seconds",
 		"When each Droplet was created, in Unix seconds, as of the last refresh.", "id")
+	dropletPublic = newDesc("droplet", "public",
+		"1 when the Droplet has a public IPv4 or IPv6 address, 0 otherwise, as of the last refresh.", "id")
 	droplets = newDesc("", "droplets",
 		"Number of Droplets by region, status and size, as of the last refresh.", "region", "status", "size")
 )
 
 func newDropletCollector(src inventory.Source) prometheus.Collector {
 	return newKindCollector(inventory.KindDroplets, src, collectDroplets,
-		dropletInfo, dropletVCPUs, dropletMemoryBytes, dropletDiskBytes, dropletCreated, droplets)
+		dropletInfo, dropletVCPUs, dropletMemoryBytes, dropletDiskBytes, dropletCreated, dropletPublic, droplets)
 }
 
 func collectDroplets(out emit, s *inventory.Snapshot) {
@@ -40,6 +43,7 @@ func collectDroplets(out emit, s *inventory.Snapshot) {
 		gauge(out, dropletMemoryBytes, float64(d.MemoryBytes), s.Account, id)
 		gauge(out, dropletDiskBytes, float64(d.DiskBytes), s.Account, id)
 		timestamp(out, dropletCreated, d.Created, s.Account, id)
+		gauge(out, dropletPublic, boolValue(posture.Public(d)), s.Account, id)
 		byGroup.add(d.Region, d.Status, d.Size)
 	}
 	byGroup.send(out, droplets, s.Account)

@@ -64,10 +64,3 @@ func collectRefresh(out emit, account, kind string, status inventory.Status) {
 	gauge(out, refreshDuration, status.Duration.Seconds(), account, kind)
 	timestamp(out, refreshLastSuccess, status.LastSuccess, account, kind)
 }
-
-func boolValue(b bool) float64 {
-	if b {
-		return 1
-	}
-	return 0
-}

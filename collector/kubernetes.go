@@ -1,6 +1,8 @@
 package collector
 
 import (
+	"slices"
+
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
@@ -20,6 +22,9 @@ var (
 	kubernetesNodes = newDesc("kubernetes", "nodes",
 		"Number of nodes each node pool actually has, by node state, as of the last refresh.",
 		"cluster_id", "pool_id", "state")
+	kubernetesUpgradeAvailable = newDesc("kubernetes_cluster", "upgrade_available",
+		"1 for each version a cluster can upgrade to; absent when it runs the newest, as of the last refresh of upgrades.",
+		"id", "target_version")
 	kubernetesClusters = newDesc("kubernetes", "clusters",
 		"Number of Kubernetes clusters by region, version and status, as of the last refresh.",
 		"region", "version", "status")
@@ -27,7 +32,7 @@ var (
 
 func newKubernetesCollector(src inventory.Source) prometheus.Collector {
 	return newKindCollector(inventory.KindKubernetes, src, collectClusters, kubernetesClusterInfo,
-		kubernetesClusterCreated, kubernetesNodePoolInfo, kubernetesNodePoolNodes, kubernetesNodes, kubernetesClusters)
+		kubernetesClusterCreated, kubernetesNodePoolInfo, kubernetesNodePoolNodes, kubernetesNodes, kubernetesUpgradeAvailable, kubernetesClusters)
 }
 
 func collectClusters(out emit, s *inventory.Snapshot) {
@@ -37,6 +42,9 @@ func collectClusters(out emit, s *inventory.Snapshot) {
 		gauge(out, kubernetesClusterInfo, 1, s.Account, c.ID, c.Name, c.Region, c.Version, c.Status,
 			boolLabel(c.HA), boolLabel(c.AutoUpgrade), boolLabel(c.SurgeUpgrade), c.VPCUUID, tagsLabel(c.Tags))
 		timestamp(out, kubernetesClusterCreated, c.Created, s.Account, c.ID)
+		for _, version := range slices.Compact(slices.Sorted(slices.Values(s.Upgrades[c.ID]))) {
+			gauge(out, kubernetesUpgradeAvailable, 1, s.Account, c.ID, version)
+		}
 		for j := range c.NodePools {
 			collectNodePool(out, s.Account, c.ID, &c.NodePools[j])
 		}

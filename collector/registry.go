@@ -12,22 +12,36 @@ type Factory struct {
 	Name             string
 	EnabledByDefault bool
 	Help             string
-	// Kind is the inventory kind the collector needs refreshed; "" if none.
-	Kind string
-	New  func(inventory.Source) prometheus.Collector
+	// Kinds are the inventory kinds the collector reads and needs kept
+	// listed; none for a collector that reads whatever is listed.
+	Kinds []string
+	New   func(inventory.Source) prometheus.Collector
 }
 
-// TagsName is the collector of tag counts; it reads the other kinds' lists.
-const TagsName = "tags"
+// Names of the collectors that read other collectors' lists.
+const (
+	TagsName    = "tags"
+	PostureName = "posture"
+)
 
 // Factories lists every switchable collector. Nothing changes it at run time.
 var Factories = []Factory{
-	{inventory.KindAccount, true, "the account and its team", inventory.KindAccount, newAccountCollector},
-	{inventory.KindDroplets, true, "Droplets, GPU Droplets included", inventory.KindDroplets, newDropletCollector},
-	{inventory.KindKubernetes, true, "Kubernetes clusters, node pools and nodes", inventory.KindKubernetes, newKubernetesCollector},
-	{inventory.KindDatabases, true, "managed database clusters", inventory.KindDatabases, newDatabaseCollector},
-	{inventory.KindApps, true, "App Platform apps and their components", inventory.KindApps, newAppCollector},
-	{TagsName, true, "resources per tag, over the enabled kinds", "", newTagCollector},
+	{inventory.KindAccount, true, "the account and its team",
+		[]string{inventory.KindAccount}, newAccountCollector},
+	{inventory.KindDroplets, true, "Droplets, GPU Droplets included",
+		[]string{inventory.KindDroplets}, newDropletCollector},
+	{inventory.KindKubernetes, true, "Kubernetes clusters, node pools, nodes and available upgrades",
+		[]string{inventory.KindKubernetes, inventory.KindKubernetesUpgrades}, newKubernetesCollector},
+	{inventory.KindDatabases, true, "managed database clusters, their trusted sources and end of life",
+		[]string{inventory.KindDatabases, inventory.KindDatabaseTrustedSources}, newDatabaseCollector},
+	{inventory.KindApps, true, "App Platform apps and their components",
+		[]string{inventory.KindApps}, newAppCollector},
+	{inventory.KindFirewalls, true, "Cloud Firewalls, the Droplets they cover and rules open to the world",
+		[]string{inventory.KindFirewalls, inventory.KindDroplets}, newFirewallCollector},
+	{inventory.KindLoadBalancers, true, "load balancers and their forwarding rules",
+		[]string{inventory.KindLoadBalancers, inventory.KindDroplets}, newLoadBalancerCollector},
+	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
+	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }
 
 // Collectors returns the health collector and every enabled collector.
@@ -41,11 +55,10 @@ func Collectors(src inventory.Source, enabled func(name string) bool) []promethe
 	return collectors
 }
 
-// reads lists the inventory kinds the collector's metrics depend on; the
-// tags collector reads every list.
+// reads lists the inventory kinds the collector's metrics depend on.
 func (f Factory) reads() []string {
-	if f.Kind != "" {
-		return []string{f.Kind}
+	if len(f.Kinds) > 0 {
+		return f.Kinds
 	}
 	return inventory.Kinds()
 }

@@ -1,0 +1,49 @@
+package collector
+
+import (
+	"strconv"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+	"github.com/digitalocean-exporter/digitalocean_exporter/posture"
+)
+
+var (
+	firewallInfo = newDesc("firewall", "info",
+		"Descriptive labels of each Cloud Firewall, as of the last refresh; value 1.", "id", "name", "status", "tags")
+	firewallDroplets = newDesc("firewall", "droplets",
+		"Number of Droplets each firewall covers, directly or through a tag, as of the last refresh.", "id")
+	firewallOpenToWorld = newDesc("firewall", "inbound_rule_open_to_world",
+		"1 for each inbound rule that accepts any address (0.0.0.0/0 or ::/0), by protocol and ports, as of the last refresh.",
+		"firewall_id", "protocol", "ports")
+	dropletFirewallProtected = newDesc("droplet", "firewall_protected",
+		"1 when at least one firewall covers the Droplet, directly or through a tag, 0 otherwise, as of the last refresh.", "id")
+)
+
+func newFirewallCollector(src inventory.Source) prometheus.Collector {
+	return newKindCollector(inventory.KindFirewalls, src, collectFirewalls,
+		firewallInfo, firewallDroplets, firewallOpenToWorld, dropletFirewallProtected)
+}
+
+func collectFirewalls(out emit, s *inventory.Snapshot) {
+	coverage := posture.NewCoverage(s)
+	for i := range s.Firewalls {
+		f := &s.Firewalls[i]
+		gauge(out, firewallInfo, 1, s.Account, f.ID, f.Name, f.Status, tagsLabel(f.Tags))
+		gauge(out, firewallDroplets, float64(coverage.Droplets(f.ID)), s.Account, f.ID)
+		open := counts{}
+		for _, r := range f.InboundRules {
+			if posture.OpenToWorld(r) {
+				open.add(f.ID, r.Protocol, r.Ports)
+			}
+		}
+		open.sendOnes(out, firewallOpenToWorld, s.Account)
+	}
+	if s.Status[inventory.KindDroplets].Known() {
+		for i := range s.Droplets {
+			id := s.Droplets[i].ID
+			gauge(out, dropletFirewallProtected, boolValue(coverage.Protected(id)), s.Account, strconv.Itoa(id))
+		}
+	}
+}
