@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/alecthomas/kingpin/v2"
@@ -22,17 +23,18 @@ const (
 // options are the parsed command line. There is deliberately no flag that
 // takes the token itself: it would show in ps and shell history.
 type options struct {
-	web           *toolkit.FlagConfig
-	telemetryPath string
-	maxRequests   int
-	tokenFile     string
-	apiURL        string
-	timeout       time.Duration
-	interval      time.Duration
-	demo          bool
-	logLevel      string
-	logFormat     string
-	collectors    map[string]*bool
+	web            *toolkit.FlagConfig
+	telemetryPath  string
+	maxRequests    int
+	tokenFile      string
+	apiURL         string
+	timeout        time.Duration
+	interval       time.Duration
+	detailInterval time.Duration
+	demo           bool
+	logLevel       string
+	logFormat      string
+	collectors     map[string]*bool
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -48,6 +50,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	app.Flag("digitalocean.api-url", "Base URL of the DigitalOcean API.").Default("https://api.digitalocean.com").StringVar(&o.apiURL)
 	app.Flag("digitalocean.timeout", "Deadline of each API request, answer included.").Default("30s").DurationVar(&o.timeout)
 	app.Flag("refresh.interval", "How often each resource list is refreshed from the API.").Default("2m").DurationVar(&o.interval)
+	app.Flag("refresh.detail-interval", "How often details that cost one request per database or cluster "+
+		"(trusted sources, available upgrades) are refreshed.").Default("15m").DurationVar(&o.detailInterval)
 	app.Flag("demo", "Serve a built-in sample account from a fake API on 127.0.0.1; no token needed.").BoolVar(&o.demo)
 	app.Flag("log.level", "Only log messages with this severity or above: debug, info, warn, error.").Default("info").
 		EnumVar(&o.logLevel, "debug", "info", "warn", "error")
@@ -77,9 +81,10 @@ func (o *options) enabled(name string) bool { return *o.collectors[name] }
 func (o *options) kinds() []string {
 	var kinds []string
 	for _, f := range collector.Factories {
-		if f.Kind != "" && o.enabled(f.Name) {
-			kinds = append(kinds, f.Kind)
+		if o.enabled(f.Name) {
+			kinds = append(kinds, f.Kinds...)
 		}
 	}
-	return kinds
+	slices.Sort(kinds)
+	return slices.Compact(kinds)
 }

@@ -57,20 +57,22 @@ func run(ctx context.Context, args []string, stderr io.Writer, getenv func(strin
 // serve starts the refreshers and the HTTP server, and stops both when ctx ends.
 func serve(ctx context.Context, opts *options, logger log.Logger, slogger *slog.Logger, getenv func(string) string) error {
 	level.Info(logger).Log("msg", "starting "+programName, "version", version.Info(), "build_context", version.BuildContext())
-	cfg, token, err := loadConfig(opts, logger, getenv)
+	cfg, err := loadConfig(opts)
 	if err != nil {
 		return err
 	}
+	tokenOf := func(a config.Account) (func() string, error) { return accountToken(a, logger, getenv) }
 	if opts.demo {
 		demo, err := fakeapi.NewServer(fakeapi.DemoToken, fakeapi.Demo())
 		if err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
 		defer demo.Close()
-		cfg.APIURL, token = demo.URL, fakeapi.DemoToken
+		cfg.APIURL = demo.URL
+		tokenOf = func(config.Account) (func() string, error) { return config.Secret(fakeapi.DemoToken).Reveal, nil }
 		level.Info(logger).Log("msg", "demo mode: reading a built-in sample account from a fake API; no real account is touched", "api_url", demo.URL)
 	}
-	refreshers, err := newRefreshers(cfg, opts.kinds(), token, logger)
+	refreshers, err := newRefreshers(cfg, opts.kinds(), tokenOf, logger)
 	if err != nil {
 		return err
 	}
@@ -81,51 +83,6 @@ func serve(ctx context.Context, opts *options, logger log.Logger, slogger *slog.
 	}
 	server := &http.Server{Handler: newMux(opts, refreshers, logger), ReadHeaderTimeout: 10 * time.Second}
 	return listenUntilDone(ctx, server, opts, slogger)
-}
-
-// loadConfig turns flags into the configuration of the single account.
-func loadConfig(opts *options, logger log.Logger, getenv func(string) string) (config.Config, config.Secret, error) {
-	cfg := config.Config{
-		APIURL:          opts.apiURL,
-		RequestTimeout:  opts.timeout,
-		RefreshInterval: opts.interval,
-		Accounts: []config.Account{{
-			Name:      config.DefaultAccountName,
-			TokenFile: opts.tokenFile,
-			TokenEnv:  config.TokenEnvironmentVariable,
-		}},
-	}
-	if err := cfg.Validate(); err != nil {
-		return cfg, "", err
-	}
-	if opts.demo {
-		return cfg, "", nil
-	}
-	token, err := config.LoadToken(cfg.Accounts[0], getenv)
-	return cfg, token, err
-}
-
-func newRefreshers(cfg config.Config, kinds []string, token config.Secret, logger log.Logger) (inventory.Refreshers, error) {
-	var refreshers inventory.Refreshers
-	for _, account := range cfg.Accounts {
-		r, err := inventory.NewRefresher(inventory.Options{
-			Account: account.Name,
-			Client: inventory.ClientOptions{
-				BaseURL:   cfg.APIURL,
-				Token:     token.Reveal,
-				Timeout:   cfg.RequestTimeout,
-				UserAgent: programName + "/" + version.Version,
-			},
-			Kinds:    kinds,
-			Interval: cfg.RefreshInterval,
-			Logger:   logger,
-		})
-		if err != nil {
-			return nil, err
-		}
-		refreshers = append(refreshers, r)
-	}
-	return refreshers, nil
 }
 
 func newMux(opts *options, src inventory.Source, logger log.Logger) *http.ServeMux {
