@@ -147,3 +147,53 @@ func TestScrapeNeverWaitsForTheAPI(t *testing.T) {
 		t.Error("droplet counts shown although droplets were never listed")
 	}
 }
+
+// TestRotatedTokenFileIsUsedWithoutRestart replaces the token file on disk
+// while the exporter runs: the next requests use the new token, nothing
+// known is lost, and neither token is ever written out.
+func TestRotatedTokenFileIsUsedWithoutRestart(t *testing.T) {
+	const rotated = "dop_v1_ROTATED_CANARY_0f9e8d7c6b5a49382716"
+	api, err := fakeapi.NewServer(leakyToken, fakeapi.Examples())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer api.Close()
+	dir := t.TempDir()
+	tokenFile := filepath.Join(dir, "token")
+	replace := func(content string) {
+		aside := filepath.Join(dir, "token.new")
+		os.WriteFile(aside, []byte(content), 0o600)
+		if err := os.Rename(aside, tokenFile); err != nil {
+			t.Fatal(err)
+		}
+	}
+	replace(leakyToken + "\n")
+	e := startExporter(t, nil, "--digitalocean.token-file="+tokenFile, "--digitalocean.api-url="+api.URL,
+		"--refresh.interval=1s", "--refresh.detail-interval=1s")
+	e.waitFor(t, "/-/ready", http.StatusOK)
+
+	replace("")
+	waitForLog(t, e, "keeping the previous token")
+	api.SetToken(rotated)
+	replace(rotated + "\n")
+	waitForLog(t, e, "using the new token")
+	e.waitForMetric(t, `digitalocean_up{account="default"} 1`)
+	api.ResetCounts()
+	for api.Count("GET", "/v2/droplets") == 0 {
+		time.Sleep(50 * time.Millisecond)
+	}
+	for _, req := range api.Requests() {
+		if req.Status == http.StatusUnauthorized {
+			t.Errorf("%s answered 401 after the rotation", req.Path)
+		}
+	}
+	_, metrics := e.get(t, "/metrics")
+	if !strings.Contains(metrics, `digitalocean_droplet_info{account="default",id="3164444"`) {
+		t.Error("droplets were lost across the rotation")
+	}
+	for _, token := range []string{leakyToken, rotated} {
+		if strings.Contains(e.logs.String()+metrics, token) {
+			t.Errorf("a token appears in the log or metrics")
+		}
+	}
+}

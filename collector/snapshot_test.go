@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
+	"github.com/prometheus/common/expfmt"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
@@ -61,3 +63,19 @@ digitalocean_droplets{account="acme",region="nyc1",size="s-1vcpu-1gb",status="ac
 }
 
 var timeOne = time.Unix(1, 0)
+
+// collectText is the exposition of one collector.
+func collectText(t *testing.T, c prometheus.Collector) string {
+	t.Helper()
+	reg := prometheus.NewPedanticRegistry()
+	reg.MustRegister(c)
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, mf := range families {
+		expfmt.MetricFamilyToText(&b, mf)
+	}
+	return b.String()
+}

@@ -289,3 +289,44 @@ func sameLists(a, b *Snapshot) bool {
 	return len(a.Droplets) == len(b.Droplets) && len(a.Clusters) == len(b.Clusters) &&
 		len(a.Databases) == len(b.Databases) && len(a.Apps) == len(b.Apps) && *a.Info == *b.Info
 }
+
+func TestForbiddenNamesTheMissingScopeOnce(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	api.SetFault("/v2/load_balancers", fakeapi.Fault{Status: 403})
+	api.refresh(t)
+	api.refresh(t)
+	logs := api.logs.String()
+	if n := countLines(logs, "resource=loadbalancers ", "missing_scope=load_balancer:read"); n != 1 {
+		t.Errorf("the missing scope was logged %d times, want once:\n%s", n, logs)
+	}
+	if s := api.refresher.Snapshot(); !s.Status[KindFirewalls].Succeeded() || !s.Up() {
+		t.Error("a 403 on load balancers touched other kinds")
+	}
+}
+
+func TestPerObjectKindsFailAlone(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	api.SetFault("/v2/databases/{id}/firewall", fakeapi.Fault{Status: 500})
+	s := api.refresh(t)
+	if st := s.Status[KindDatabaseTrustedSources]; st.Reason != ReasonServerError {
+		t.Errorf("trusted sources: %+v, want server_error", st)
+	}
+	if !s.Status[KindDatabases].Succeeded() || len(s.Databases) != 1 {
+		t.Error("the database list failed with its trusted sources")
+	}
+	if got := api.CountRoute("GET", "/v2/databases/{id}/firewall"); got != 1 {
+		t.Errorf("%d trusted-source requests, want one per database", got)
+	}
+}
+
+func TestPerObjectKindsWaitForTheirParent(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	api.SetFault("/v2/kubernetes/clusters", fakeapi.Fault{Status: 403})
+	s := api.refresh(t)
+	if st := s.Status[KindKubernetesUpgrades]; st.Refreshes != 1 || st.Reason != ReasonForbidden {
+		t.Errorf("upgrades without a cluster list: %+v, want a forbidden failure", st)
+	}
+	if got := api.CountRoute("GET", "/v2/kubernetes/clusters/{id}/upgrades"); got != 0 {
+		t.Errorf("%d upgrade requests without a cluster list", got)
+	}
+}

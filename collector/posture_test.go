@@ -1,0 +1,99 @@
+package collector
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+)
+
+const exampleDatabase = "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30"
+const exampleCluster = "bd5f5959-5e1e-4205-a714-a914373942af"
+
+// passingExamples changes the API's example account until it passes every
+// check: each public Droplet covered (one only through its tag), admin
+// ports open to a private range only, trusted sources set, the cluster
+// current, the database version supported, HTTP redirected.
+func passingExamples() fakeapi.Account {
+	a := fakeapi.Examples()
+	a.Firewalls[0]["droplet_ids"] = []any{3164444, 3164459, 448543583}
+	a.Firewalls[0]["tags"] = []any{"env:stage"} // covers 3164412 only through its tag
+	a.KubernetesUpgrades = map[string][]map[string]any{}
+	a.Databases[0]["version_end_of_life"] = "2099-01-01T00:00:00Z"
+	for _, lb := range a.LoadBalancers {
+		lb["redirect_http_to_https"] = true
+	}
+	return a
+}
+
+// failingExamples breaks each check once, in the ways that are easy to miss.
+func failingExamples() fakeapi.Account {
+	a := passingExamples()
+	a.Firewalls[0]["tags"] = []any{}
+	a.Firewalls[0]["inbound_rules"] = []any{
+		map[string]any{"protocol": "tcp", "ports": "20-30", "sources": map[string]any{"addresses": []any{"::/0"}}},
+	}
+	a.DatabaseFirewalls = map[string][]map[string]any{exampleDatabase: {}}
+	a.KubernetesUpgrades = fakeapi.Examples().KubernetesUpgrades
+	a.Databases[0]["version_end_of_life"] = "2020-01-01T00:00:00Z"
+	a.LoadBalancers[0]["redirect_http_to_https"] = false
+	return a
+}
+
+func TestPostureChecksThroughTheAPI(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		account  fakeapi.Account
+		failures string
+	}{
+		{"every check passes", passingExamples(), "0 0 0 0 0 0"},
+		{"every check fails", failingExamples(), "1 1 1 1 1 1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := refreshedSource(t, tc.account)
+			want := `
+# HELP digitalocean_posture_findings Number of resources that fail each security posture check, as of the last refresh of the lists it reads; absent while one of those lists is unknown.
+# TYPE digitalocean_posture_findings gauge
+`
+			values := strings.Fields(tc.failures)
+			for i, check := range []string{
+				`check="database_open_to_any_address",severity="critical"`,
+				`check="database_version_end_of_life_within_90d",severity="medium"`,
+				`check="droplet_public_without_firewall",severity="high"`,
+				`check="firewall_admin_port_open_to_world",severity="critical"`,
+				`check="kubernetes_upgrade_available",severity="low"`,
+				`check="load_balancer_http_without_redirect",severity="medium"`,
+			} {
+				want += `digitalocean_posture_findings{account="default",` + check + `} ` + values[i] + "\n"
+			}
+			if err := testutil.CollectAndCompare(newPostureCollector(src), strings.NewReader(want)); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// TestPostureNeedsItsLists disables firewalls: the checks that read them
+// give no verdict rather than a false all-clear.
+func TestPostureNeedsItsLists(t *testing.T) {
+	src := refreshedSource(t, failingExamples())
+	s := *src.Snapshots()[0]
+	s.Status = map[string]inventory.Status{}
+	for kind, status := range src.Snapshots()[0].Status {
+		if kind != inventory.KindFirewalls {
+			s.Status[kind] = status
+		}
+	}
+	text := collectText(t, newPostureCollector(staticSource{&s}))
+	for _, check := range []string{"droplet_public_without_firewall", "firewall_admin_port_open_to_world"} {
+		if strings.Contains(text, check) {
+			t.Errorf("%s has a verdict without the firewall list", check)
+		}
+	}
+	if !strings.Contains(text, "database_open_to_any_address") {
+		t.Error("checks that do not read firewalls disappeared too")
+	}
+}
