@@ -10,7 +10,7 @@ import (
 // clusters, 500 databases, 1,000 apps) from the fake API over loopback HTTP.
 // The figures include the fake's side of each request.
 func BenchmarkRefresh(b *testing.B) {
-	api := newTestAPI(b, fakeapi.Generate(fakeapi.Size{Droplets: 10000, Clusters: 200, Databases: 500, Apps: 1000}))
+	api := newTestAPI(b, fakeapi.Generate(fakeapi.Size{Droplets: 10000, Clusters: 200, Databases: 500, Apps: 1000, Firewalls: 100, LoadBalancers: 50}))
 	b.ReportAllocs()
 	for b.Loop() {
 		s := api.refresh(b)

@@ -29,6 +29,11 @@ type Options struct {
 	// (a database's trusted sources, a cluster's upgrades) are refreshed.
 	DetailInterval time.Duration
 	Logger         log.Logger
+	// OnRefresh, if set, is called after each successful refresh of a kind
+	// with the snapshots just before and just after it. Refreshes of
+	// different kinds run concurrently, so it must be safe for concurrent
+	// use, and quick: the kind's next refresh waits for it.
+	OnRefresh func(kind string, before, after *Snapshot)
 }
 
 // Refresher keeps one account's snapshot fresh: one loop per resource kind
@@ -44,6 +49,7 @@ type Refresher struct {
 	detailInterval time.Duration
 	timeout        time.Duration // of one request
 	logger         log.Logger
+	onRefresh      func(kind string, before, after *Snapshot)
 
 	mu        sync.Mutex // held by writers only
 	current   atomic.Pointer[Snapshot]
@@ -69,6 +75,7 @@ func NewRefresher(o Options) (*Refresher, error) {
 		logger:         log.With(o.Logger, "component", "refresher", "account", o.Account),
 		published:      make(chan struct{}),
 		failing:        map[string]bool{},
+		onRefresh:      o.OnRefresh,
 	}
 	status := map[string]Status{}
 	for _, res := range resources {
@@ -157,9 +164,20 @@ func (r *Refresher) refresh(ctx context.Context, res resource) error {
 	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
 		return err // shutting down: nothing to report
 	}
+	before, after := r.publish(res, apply, duration, err)
+	if err == nil && r.onRefresh != nil {
+		r.onRefresh(res.kind, before, after)
+	}
+	return err
+}
+
+// publish stores the outcome of one refresh as the new current snapshot and
+// returns the snapshots before and after.
+func (r *Refresher) publish(res resource, apply func(*Snapshot), duration time.Duration, err error) (before, after *Snapshot) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	next := *r.current.Load()
+	before = r.current.Load()
+	next := *before
 	next.Status = maps.Clone(next.Status)
 	status := next.Status[res.kind]
 	status.Refreshes++
@@ -179,7 +197,7 @@ func (r *Refresher) refresh(ctx context.Context, res resource) error {
 	close(r.published)
 	r.published = make(chan struct{})
 	r.logChange(res, status.Reason, err)
-	return err
+	return before, &next
 }
 
 // load fetches one kind. A kind read per object of its parent cannot be

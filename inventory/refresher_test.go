@@ -330,3 +330,38 @@ func TestPerObjectKindsWaitForTheirParent(t *testing.T) {
 		t.Errorf("%d upgrade requests without a cluster list", got)
 	}
 }
+
+func TestOnRefreshSeesBeforeAndAfter(t *testing.T) {
+	api, err := fakeapi.NewServer(testToken, fakeapi.Examples())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer api.Close()
+	var mu sync.Mutex
+	seen := map[string][2]int{} // kind → droplets before, after
+	r, err := NewRefresher(Options{
+		Account: "default", Client: ClientOptions{BaseURL: api.URL, Token: func() string { return testToken }, Timeout: time.Second},
+		Kinds: []string{KindDroplets}, Interval: time.Minute, Logger: log.NewNopLogger(),
+		OnRefresh: func(kind string, before, after *Snapshot) {
+			mu.Lock()
+			defer mu.Unlock()
+			seen[kind] = [2]int{len(before.Droplets), len(after.Droplets)}
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Refresh(context.Background())
+	api.Update(func(a *fakeapi.Account) { a.Droplets = a.Droplets[1:] })
+	api.SetFault("/v2/account", fakeapi.Fault{Status: 500})
+	r.Refresh(context.Background())
+	if got := seen[KindDroplets]; got != [2]int{4, 3} {
+		t.Errorf("droplets before and after the second refresh: %v, want [4 3]", got)
+	}
+	if _, called := seen[KindAccount]; !called {
+		t.Error("the first, successful account refresh was not reported")
+	}
+	if len(seen) != 2 {
+		t.Errorf("reported kinds: %v", seen)
+	}
+}
