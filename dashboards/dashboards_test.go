@@ -1,0 +1,192 @@
+package dashboards
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/grafana/grafana-foundation-sdk/go/cog/plugins"
+	sdk "github.com/grafana/grafana-foundation-sdk/go/dashboard"
+)
+
+func init() { plugins.RegisterDefaultPlugins() } // so panel options and Prometheus queries decode strictly too
+
+// strictDecode decodes a dashboard as Grafana's schema says, refusing
+// unknown fields, missing required ones and wrong types. The SDK's strict
+// decoder returns its error list as an error even when the list is empty (a
+// nil slice in a non-nil interface), so an error whose message is empty
+// means success.
+func strictDecode(raw []byte) (*sdk.Dashboard, error) {
+	var d sdk.Dashboard
+	if err := d.UnmarshalJSONStrict(raw); err != nil && err.Error() != "" {
+		return nil, err
+	}
+	return &d, nil
+}
+
+func eachFile(t *testing.T, f func(t *testing.T, name string, raw []byte)) {
+	names, err := fs.Glob(Files, "*.json")
+	if err != nil || len(names) != 7 {
+		t.Fatalf("%d dashboards (%v), want 7", len(names), err)
+	}
+	for _, name := range names {
+		raw, err := fs.ReadFile(Files, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(name, func(t *testing.T) { f(t, name, raw) })
+	}
+}
+
+func TestDashboardsDecodeStrictly(t *testing.T) {
+	eachFile(t, func(t *testing.T, _ string, raw []byte) {
+		d, err := strictDecode(raw)
+		if err != nil {
+			t.Fatalf("strict decoding:\n%v", err)
+		}
+		var loose struct{ Panels []json.RawMessage }
+		json.Unmarshal(raw, &loose)
+		if d.Title == nil || len(d.Panels) != len(loose.Panels) || len(d.Templating.List) < 2 {
+			t.Errorf("decoded little: title %v, %d of %d panels, %d variables", d.Title, len(d.Panels), len(loose.Panels), len(d.Templating.List))
+		}
+	})
+}
+
+// The empty-error quirk must not hide real errors: a wrong field still fails.
+func TestStrictDecodeRefusesWhatGrafanaWouldNot(t *testing.T) {
+	raw, _ := fs.ReadFile(Files, "droplets.json")
+	for name, broken := range map[string]string{
+		"unknown field":      strings.Replace(string(raw), `"refresh": "1m"`, `"refresh": "1m", "refreshh": "1m"`, 1),
+		"wrong type":         strings.Replace(string(raw), `"schemaVersion": 39`, `"schemaVersion": "39"`, 1),
+		"bad panel options":  strings.Replace(string(raw), `"colorMode": "value"`, `"colourMode": "value"`, 1),
+		"bad query field":    strings.Replace(string(raw), `"editorMode": "code"`, `"editorMode": "code", "exprr": ""`, 1),
+		"missing query expr": regexp.MustCompile(`"expr": "(?:[^"\\]|\\.)*",`).ReplaceAllString(string(raw), ""),
+	} {
+		if broken == string(raw) {
+			t.Fatalf("%s: the replacement changed nothing", name)
+		}
+		if _, err := strictDecode([]byte(broken)); err == nil {
+			t.Errorf("%s: decoded without error", name)
+		}
+	}
+}
+
+func TestPanelIDsAreUniqueAndPanelsFitTheGrid(t *testing.T) {
+	eachFile(t, func(t *testing.T, _ string, raw []byte) {
+		var d dashboard
+		if err := json.Unmarshal(raw, &d); err != nil {
+			t.Fatal(err)
+		}
+		ids := map[int]string{}
+		for i, p := range d.Panels {
+			if other, seen := ids[p.ID]; seen || p.ID <= 0 {
+				t.Errorf("panel %q has id %d, as %q has", p.Title, p.ID, other)
+			}
+			ids[p.ID] = p.Title
+			g := p.GridPos
+			if g.W <= 0 || g.H <= 0 || g.X < 0 || g.Y < 0 || g.X+g.W > 24 {
+				t.Errorf("panel %q: gridPos %+v does not fit 24 columns", p.Title, g)
+			}
+			for _, q := range d.Panels[:i] {
+				if overlap(g, q.GridPos) {
+					t.Errorf("panels %q %+v and %q %+v overlap", p.Title, g, q.Title, q.GridPos)
+				}
+			}
+		}
+	})
+}
+
+func overlap(a, b gridPos) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+}
+
+func TestEveryQueryUsesTheDatasourceAndAccountVariables(t *testing.T) {
+	eachFile(t, func(t *testing.T, _ string, raw []byte) {
+		var d dashboard
+		json.Unmarshal(raw, &d)
+		var exprs []string
+		for _, p := range d.Panels {
+			if p.Type != "row" && (p.Datasource == nil || p.Datasource.UID != "${datasource}") {
+				t.Errorf("panel %q does not use the $datasource variable", p.Title)
+			}
+			for _, q := range p.Targets {
+				exprs = append(exprs, q.Expr)
+				if !strings.Contains(q.Expr, "$account") {
+					t.Errorf("panel %q: query ignores $account: %s", p.Title, q.Expr)
+				}
+			}
+		}
+		for _, v := range d.Templating.List[1:] {
+			if !slices.ContainsFunc(exprs, func(e string) bool { return strings.Contains(e, "$"+v.Name) }) {
+				t.Errorf("variable $%s filters no panel", v.Name)
+			}
+		}
+	})
+}
+
+var (
+	metricName = regexp.MustCompile(`\bdigitalocean_[a-z_]*[a-z]\b`)
+	nameRegexp = regexp.MustCompile(`__name__=~"([^"]+)"`)
+)
+
+// TestQueriesUseOnlyDocumentedMetrics checks every metric name, spelled out
+// or matched by a __name__ regexp, against the README's metric table.
+func TestQueriesUseOnlyDocumentedMetrics(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	documented := metricName.FindAllString(string(readme), -1)
+	eachFile(t, func(t *testing.T, _ string, raw []byte) {
+		for _, expr := range exprsOf(raw) {
+			for _, m := range nameRegexp.FindAllStringSubmatch(expr, -1) {
+				re := regexp.MustCompile("^(?:" + m[1] + ")$")
+				alternatives := strings.Count(m[1], "|") + 1
+				if n := len(uniqueMatches(re, documented)); n != alternatives {
+					t.Errorf("__name__=~%q matches %d documented metrics, want one per alternative (%d)", m[1], n, alternatives)
+				}
+			}
+			for _, name := range metricName.FindAllString(nameRegexp.ReplaceAllString(expr, ""), -1) {
+				if !slices.Contains(documented, name) {
+					t.Errorf("%s is not in the README's metric table: %s", name, expr)
+				}
+			}
+		}
+	})
+}
+
+func uniqueMatches(re *regexp.Regexp, names []string) map[string]bool {
+	out := map[string]bool{}
+	for _, n := range names {
+		if re.MatchString(n) {
+			out[n] = true
+		}
+	}
+	return out
+}
+
+// exprsOf returns every query of a dashboard: panel targets and variable
+// definitions.
+func exprsOf(raw []byte) []string {
+	var d dashboard
+	if err := json.Unmarshal(raw, &d); err != nil {
+		panic(fmt.Sprint("decoding a dashboard: ", err))
+	}
+	var out []string
+	for _, p := range d.Panels {
+		for _, q := range p.Targets {
+			out = append(out, q.Expr)
+		}
+	}
+	for _, v := range d.Templating.List {
+		if v.Definition != "" {
+			out = append(out, v.Definition)
+		}
+	}
+	return out
+}

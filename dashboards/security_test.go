@@ -1,0 +1,71 @@
+package dashboards
+
+// postureChecks are the checks of digitalocean_posture_findings, in the
+// order the dashboard shows them, with a title each.
+var postureChecks = []struct{ check, title string }{
+	{"droplet_public_without_firewall", "Public Droplets without a firewall"},
+	{"firewall_admin_port_open_to_world", "Admin ports open to the world"},
+	{"database_open_to_any_address", "Databases open to any address"},
+	{"load_balancer_http_without_redirect", "HTTP without redirect to HTTPS"},
+	{"kubernetes_upgrade_available", "Kubernetes upgrades waiting"},
+	{"database_version_end_of_life_within_90d", "Database end of life within 90 days"},
+}
+
+func securityPostureDashboard() spec {
+	var findings []*panel
+	for _, c := range postureChecks {
+		findings = append(findings, alarm(c.title, "Check "+c.check+"; counts the whole account, whatever the region and tag filters.",
+			query{`sum(digitalocean_posture_findings{` + byAccount + `, check="` + c.check + `"})`, ""}))
+	}
+	firewalls := selector("digitalocean_firewall_info", byAccount)
+	loadBalancers := selector("digitalocean_load_balancer_info", byAccount, byRegion)
+	unprotected := "(digitalocean_droplet_public == 1) unless on (account, id) (digitalocean_droplet_firewall_protected == 1)"
+	httpEntry := `digitalocean_load_balancer_forwarding_rule_info{entry_protocol="http"}`
+	return spec{
+		file: "security-posture.json", uid: "digitalocean-security-posture", title: "DigitalOcean / Security posture",
+		description: "What is reachable from the internet and should not be: public Droplets without a firewall, rules open to " +
+			"the world, databases without trusted sources, plain HTTP, pending upgrades and end of life.",
+		variables: []variable{accountVariable(), regionVariable("digitalocean_(droplet|kubernetes_cluster|database|load_balancer)_info"),
+			tagVariable("droplets|kubernetes|databases")},
+		rows: []row{
+			{panels: append(findings,
+				sized(24, 8, timeseries("Findings by check", "", "none",
+					query{"sum by (check, severity) (digitalocean_posture_findings{" + byAccount + "})", "{{severity}} {{check}}"}))),
+			},
+			{title: "Droplets and firewalls", panels: []*panel{
+				table("Public Droplets without a firewall", "",
+					"("+unprotected+") * on (account, id) group_left(name, region, public_ipv4, tags) "+droplets,
+					"", "name", "region", "public_ipv4=public IPv4", "tags", "account"),
+				sized(12, 8, table("Inbound rules open to the world", "Rules that accept any address (0.0.0.0/0 or ::/0).",
+					"digitalocean_firewall_inbound_rule_open_to_world * on (account, firewall_id) group_left(name) "+byParent(firewalls, "firewall_id"),
+					"", "name=firewall", "protocol", "ports", "account")),
+				bars("Droplets covered by each firewall", "", "none",
+					query{joined("digitalocean_firewall_droplets", firewalls, "name"), "{{name}}"}),
+			}},
+			{title: "Databases", panels: []*panel{
+				sized(12, 8, table("Databases open to any address", "Clusters with no trusted sources.",
+					joined("(digitalocean_database_trusted_sources == 0)", dbs, "name", "engine", "region"),
+					"", "name", "engine", "region", "account")),
+				sized(12, 8, withUnit("d", table("Database end of life", "Days until the engine version stops being supported.",
+					"((digitalocean_database_version_end_of_life_timestamp_seconds - time()) / 86400) * on (account, id) group_left(name, engine, version) "+dbs,
+					"days left", "name", "engine", "version", "account"))),
+			}},
+			{title: "Kubernetes", panels: []*panel{
+				table("Upgrades available", "",
+					joined("digitalocean_kubernetes_cluster_upgrade_available", clusters, "name", "version", "auto_upgrade"),
+					"", "name", "version", "target_version=can upgrade to", "auto_upgrade=auto-upgrade", "account"),
+			}},
+			{title: "Load balancers", panels: []*panel{
+				sized(12, 8, table("HTTP without redirect to HTTPS", "Load balancers that take plain HTTP and do not redirect it.",
+					joined("(digitalocean_load_balancer_redirect_http_to_https == 0)", loadBalancers, "name", "region", "ip")+
+						" and on (account, id) "+httpEntry, "", "name", "region", "ip=IP", "account")),
+				bars("Droplets behind each load balancer", "", "none",
+					query{joined("digitalocean_load_balancer_droplets", loadBalancers, "name"), "{{name}}"}),
+				table("Forwarding rules", "",
+					joined("digitalocean_load_balancer_forwarding_rule_info", loadBalancers, "name"), "",
+					"name", "entry_protocol=entry", "entry_port=port", "target_protocol=target", "target_port=target port",
+					"tls_passthrough=TLS passthrough", "account"),
+			}},
+		},
+	}
+}

@@ -1,0 +1,234 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/dashboards"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testlog"
+)
+
+// allowedEmpty lists the panels whose queries find nothing on the demo
+// account, by dashboard file and panel title, and why. A listed panel that
+// does return data fails the test, so the list cannot go stale.
+var allowedEmpty = map[string]string{
+	"fleet-overview.json/Refreshes failing":          "nothing fails on the demo",
+	"fleet-overview.json/Created in the last 7 days": "the demo's workloads were all created in 2024 and 2025",
+	"exporter-health.json/Accounts down":             "the demo's token is accepted",
+	"exporter-health.json/Refreshes failing":         "nothing fails on the demo",
+	"exporter-health.json/Refresh errors by reason":  "nothing fails on the demo",
+	"exporter-health.json/Failed API requests":       "the demo API answers every request with 200",
+	"databases.json/Not online":                      "every demo database is online",
+}
+
+// dashboardRange stands for $__range: shorter than the history the test
+// waits for, so that "offset $__range" finds data.
+const dashboardRange = "4s"
+
+var panelVariables = map[string]string{
+	"account": ".*", "region": ".*", "tag": ".*",
+	"__rate_interval": "1m", "__interval": "15s", "__range": dashboardRange,
+}
+
+// TestDashboardQueriesAgainstPrometheus runs Debian's Prometheus against
+// the exporter in --demo mode and every query of every dashboard through
+// its HTTP API: each must parse, and return data unless its metrics are
+// not exposed yet or it is listed in allowedEmpty.
+func TestDashboardQueriesAgainstPrometheus(t *testing.T) {
+	binary := lookPathOrSkip(t, "prometheus", "prometheus")
+	e := startExporter(t, nil, "--demo")
+	e.waitFor(t, "/-/ready", http.StatusOK)
+	prom := startPrometheus(t, binary, strings.TrimPrefix(e.url, "http://"))
+	prom.waitForHistory(t, 6)
+
+	_, metrics := e.get(t, "/metrics")
+	exposed := map[string]bool{}
+	for _, name := range regexp.MustCompile(`(?m)^# TYPE (\S+)`).FindAllStringSubmatch(metrics, -1) {
+		exposed[name[1]] = true
+	}
+	files, _ := fs.Glob(dashboards.Files, "*.json")
+	for _, file := range files {
+		raw, _ := fs.ReadFile(dashboards.Files, file)
+		var d struct {
+			Panels []struct {
+				Title   string
+				Targets []struct{ Expr string }
+			}
+			Templating struct {
+				List []struct{ Name, Definition string }
+			}
+		}
+		if err := json.Unmarshal(raw, &d); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		for _, v := range d.Templating.List {
+			if v.Definition != "" {
+				checkQuery(t, prom, file+"/$"+v.Name, v.Definition, exposed)
+			}
+		}
+		for _, p := range d.Panels {
+			for _, target := range p.Targets {
+				checkQuery(t, prom, file+"/"+p.Title, target.Expr, exposed)
+			}
+		}
+	}
+}
+
+func checkQuery(t *testing.T, prom *promServer, panel, expr string, exposed map[string]bool) {
+	t.Helper()
+	expr = interpolate(t, expr)
+	n, err := prom.count(expr)
+	switch missing := missingMetrics(expr, exposed); {
+	case err != nil:
+		t.Errorf("%s: %v\n\t%s", panel, err, expr)
+	case len(missing) > 0:
+		t.Logf("%s: %d results; allowed to be empty: %s not exposed yet", panel, n, strings.Join(missing, ", "))
+	case n == 0 && allowedEmpty[panel] == "":
+		t.Errorf("%s: no data\n\t%s", panel, expr)
+	case n == 0:
+		t.Logf("%s: empty, as allowed: %s", panel, allowedEmpty[panel])
+	case allowedEmpty[panel] != "":
+		t.Errorf("%s: %d results, but allowedEmpty says it is empty on the demo; update the list", panel, n)
+	}
+}
+
+// interpolate replaces Grafana's variables in a query as "All" would.
+// $1 and the like (label_replace's groups) stay; an unknown name fails.
+func interpolate(t *testing.T, expr string) string {
+	return regexp.MustCompile(`\$\{?(\w+)\}?`).ReplaceAllStringFunc(expr, func(v string) string {
+		name := strings.Trim(v, "${}")
+		if value, ok := panelVariables[name]; ok {
+			return value
+		}
+		if name[0] < '0' || name[0] > '9' {
+			t.Errorf("unknown variable %s in %s", v, expr)
+		}
+		return v
+	})
+}
+
+// missingMetrics lists the digitalocean_ metrics a query names, spelled out
+// or as a __name__ regexp, that the exporter does not expose.
+func missingMetrics(expr string, exposed map[string]bool) []string {
+	var missing []string
+	nameMatchers := regexp.MustCompile(`__name__=~"([^"]+)"`)
+	for _, m := range nameMatchers.FindAllStringSubmatch(expr, -1) {
+		re := regexp.MustCompile("^(?:" + m[1] + ")$")
+		if !slices.ContainsFunc(keys(exposed), re.MatchString) {
+			missing = append(missing, m[1])
+		}
+	}
+	for _, name := range regexp.MustCompile(`\bdigitalocean_[a-z_]*[a-z]\b`).FindAllString(nameMatchers.ReplaceAllString(expr, ""), -1) {
+		if !exposed[name] && !slices.Contains(missing, name) {
+			missing = append(missing, name)
+		}
+	}
+	return missing
+}
+
+func keys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// lookPathOrSkip finds a program; without it the test fails under CI=true
+// and is skipped elsewhere.
+func lookPathOrSkip(t *testing.T, program, debianPackage string) string {
+	t.Helper()
+	path, err := exec.LookPath(program)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not installed (Debian package %s); .ci/run installs it", program, debianPackage)
+		}
+		t.Skipf("%s is not installed (Debian package %s); skipping", program, debianPackage)
+	}
+	return path
+}
+
+// promServer is a Prometheus server of the test's own on a loopback port.
+type promServer struct{ url string }
+
+func startPrometheus(t *testing.T, binary, target string) *promServer {
+	t.Helper()
+	dir := t.TempDir()
+	config := fmt.Sprintf("global: {scrape_interval: 1s, evaluation_interval: 1s}\n"+
+		"scrape_configs:\n- job_name: digitalocean\n  static_configs: [{targets: [%q]}]\n", target)
+	if err := os.WriteFile(filepath.Join(dir, "prometheus.yml"), []byte(config), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	addr := freeAddress(t)
+	logs := &testlog.Buffer{}
+	cmd := exec.Command(binary, "--config.file="+filepath.Join(dir, "prometheus.yml"),
+		"--storage.tsdb.path="+filepath.Join(dir, "data"), "--web.listen-address="+addr)
+	cmd.Stdout, cmd.Stderr = logs, logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		if t.Failed() {
+			t.Logf("prometheus log:\n%s", logs)
+		}
+	})
+	return &promServer{url: "http://" + addr}
+}
+
+// waitForHistory waits until the exporter has been scraped n times and is up.
+func (p *promServer) waitForHistory(t *testing.T, scrapes int) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		up := `up{job="digitalocean"}`
+		if n, _ := p.count(fmt.Sprintf(`(count_over_time(%s[1m]) >= %d) and (%s == 1)`, up, scrapes, up)); n > 0 {
+			return
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	t.Fatalf("Prometheus did not scrape the exporter %d times within 60s", scrapes)
+}
+
+// count runs a query, or a label_values() variable query, and returns how
+// many series or values it found.
+func (p *promServer) count(expr string) (int, error) {
+	path := "/api/v1/query?query=" + url.QueryEscape(expr)
+	if m := regexp.MustCompile(`^label_values\((.*), (\w+)\)$`).FindStringSubmatch(expr); m != nil {
+		path = "/api/v1/label/" + m[2] + "/values?match[]=" + url.QueryEscape(m[1])
+	}
+	resp, err := http.Get(p.url + path)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	var answer struct {
+		Status, Error string
+		Data          json.RawMessage
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&answer); err != nil {
+		return 0, fmt.Errorf("decoding the answer (HTTP %d): %w", resp.StatusCode, err)
+	}
+	if answer.Status != "success" {
+		return 0, fmt.Errorf("%s: %s", answer.Status, answer.Error)
+	}
+	var result struct{ Result []json.RawMessage }
+	if json.Unmarshal(answer.Data, &result) == nil && result.Result != nil {
+		return len(result.Result), nil
+	}
+	var values []string
+	json.Unmarshal(answer.Data, &values)
+	return len(values), nil
+}
