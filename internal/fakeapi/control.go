@@ -28,6 +28,30 @@ func (s *Server) setAccount(acct Account) {
 	s.content.Store(c)
 }
 
+// AddAccount serves acct to requests with token, beside the main account:
+// one server then stands for several DigitalOcean accounts. Faults and
+// counts are shared; Update changes the main account only.
+func (s *Server) AddAccount(token string, acct Account) {
+	c, err := encodeAccount(acct)
+	if err != nil {
+		panic(err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.others == nil {
+		s.others = map[string]*content{}
+	}
+	s.others[token] = c
+}
+
+// SetRateLimit makes the ratelimit-* headers report limit requests an hour
+// instead of the API's 5,000, as for a token with a raised limit.
+func (s *Server) SetRateLimit(limit int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.rate.limit = limit
+}
+
 // SetToken makes later requests need token instead.
 func (s *Server) SetToken(token string) {
 	s.mu.Lock()

@@ -16,6 +16,11 @@ type Fault struct {
 	Body       string // send this raw body instead; Status 0 means 200
 	Hang       bool   // hold the request until the client gives up or the server closes
 	Times      int    // how many matching requests it applies to; 0 = until cleared
+	// Share, between 0 and 1, makes the fault hit only that share of the
+	// matching requests, spread evenly and the same on every run (0.3: the
+	// 3rd, 6th, 10th... of every ten); 0 means every request.
+	Share float64
+	seen  int // matching requests so far, for Share
 }
 
 // faults holds at most one fault per route. The caller locks.
@@ -30,6 +35,9 @@ func (fs faults) take(path, template string) (Fault, bool) {
 		if !ok {
 			continue
 		}
+		if !f.hits() {
+			return Fault{}, false
+		}
 		if f.Times > 0 {
 			f.Times--
 			if f.Times == 0 {
@@ -39,6 +47,15 @@ func (fs faults) take(path, template string) (Fault, bool) {
 		return *f, true
 	}
 	return Fault{}, false
+}
+
+// hits counts one matching request and tells whether the fault hits it.
+func (f *Fault) hits() bool {
+	f.seen++
+	if f.Share <= 0 {
+		return true
+	}
+	return int(float64(f.seen)*f.Share) > int(float64(f.seen-1)*f.Share)
 }
 
 // apply answers r as f says. It reports false when f leaves the answer to

@@ -135,3 +135,16 @@ func TestRouteFaultComesBeforeAnyRouteFault(t *testing.T) {
 		t.Errorf("after ClearFaults: apps %d droplets %d", a, d)
 	}
 }
+
+func TestFaultShareHitsThatShareEvenly(t *testing.T) {
+	f := Fault{Status: 500, Share: 0.3}
+	hits := 0
+	for range 100 {
+		if f.hits() {
+			hits++
+		}
+	}
+	if hits != 30 {
+		t.Errorf("share 0.3 hit %d of 100 requests", hits)
+	}
+}

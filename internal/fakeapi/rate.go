@@ -1,26 +1,29 @@
 package fakeapi
 
 import (
+	"cmp"
 	"net/http"
 	"strconv"
 	"time"
 )
 
-// The API allows each token rateLimit requests in any rateWindow; a request
-// stays counted for one window from when it was made.
+// The API allows each token defaultRateLimit requests in any rateWindow; a
+// request stays counted for one window from when it was made.
 const (
-	rateLimit  = 5000
-	rateWindow = time.Hour
+	defaultRateLimit = 5000
+	rateWindow       = time.Hour
 )
 
 // rateCounter counts requests over a sliding window. It is not enforced;
 // it only feeds the ratelimit-* headers.
 type rateCounter struct {
+	limit int         // 0 means defaultRateLimit
 	times []time.Time // oldest first
 }
 
 // rate is what the ratelimit-* headers say.
 type rate struct {
+	limit     int
 	remaining int
 	reset     time.Time
 }
@@ -29,8 +32,10 @@ type rate struct {
 func (c *rateCounter) add(now time.Time) rate {
 	c.forgetBefore(now.Add(-rateWindow))
 	c.times = append(c.times, now)
+	limit := cmp.Or(c.limit, defaultRateLimit)
 	return rate{
-		remaining: max(rateLimit-len(c.times), 0),
+		limit:     limit,
+		remaining: max(limit-len(c.times), 0),
 		reset:     c.times[0].Add(rateWindow),
 	}
 }
@@ -44,7 +49,7 @@ func (c *rateCounter) forgetBefore(t time.Time) {
 }
 
 func (r rate) setHeaders(h http.Header) {
-	h.Set("ratelimit-limit", strconv.Itoa(rateLimit))
+	h.Set("ratelimit-limit", strconv.Itoa(r.limit))
 	h.Set("ratelimit-remaining", strconv.Itoa(r.remaining))
 	h.Set("ratelimit-reset", strconv.FormatInt(r.reset.Unix(), 10))
 }

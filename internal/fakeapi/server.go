@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -26,6 +27,7 @@ type Server struct {
 
 	mu       sync.Mutex // guards the fields below
 	token    string
+	others   map[string]*content // more accounts, by token; see AddAccount
 	faults   faults
 	requests []*Request
 	rate     rateCounter
@@ -71,17 +73,18 @@ func (s *Server) Close() {
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	a := s.begin(w, r)
 	template, build := findRoute(r)
+	c, known := s.contentFor(r)
 	switch {
 	case r.Method != http.MethodGet && r.Method != http.MethodHead:
 		w.Header().Set("allow", "GET, HEAD")
 		a.fail(errorFor(http.StatusMethodNotAllowed))
 	case s.applyFault(a, r, template):
-	case !s.authorized(r):
+	case !known:
 		a.fail(errorFor(http.StatusUnauthorized))
 	case build == nil:
 		a.fail(errorFor(http.StatusNotFound))
 	default:
-		a.respond(build(s.content.Load(), r))
+		a.respond(build(c, r))
 	}
 }
 
@@ -92,8 +95,15 @@ func (s *Server) applyFault(a *answer, r *http.Request, template string) bool {
 	return ok && f.apply(a, r, s.closing)
 }
 
-func (s *Server) authorized(r *http.Request) bool {
+// contentFor is what the request's token may read: the main account, or
+// one added with AddAccount; false for a token the server does not know.
+func (s *Server) contentFor(r *http.Request) (*content, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return r.Header.Get("Authorization") == "Bearer "+s.token
+	token, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if token == s.token {
+		return s.content.Load(), true
+	}
+	c, ok := s.others[token]
+	return c, ok
 }

@@ -128,11 +128,11 @@ func TestRateLimitRemainingStopsAtZero(t *testing.T) {
 	var c rateCounter
 	now := time.Now()
 	var r rate
-	for range rateLimit + 10 {
+	for range defaultRateLimit + 10 {
 		r = c.add(now)
 	}
 	if r.remaining != 0 {
-		t.Errorf("remaining %d after %d requests, want 0", r.remaining, rateLimit+10)
+		t.Errorf("remaining %d after %d requests, want 0", r.remaining, defaultRateLimit+10)
 	}
 }
 
@@ -195,5 +195,30 @@ func TestManyConcurrentClients(t *testing.T) {
 	wg.Wait()
 	if n := s.Count("GET", "/v2/droplets"); n != 160 {
 		t.Errorf("%d droplet requests recorded, want 160", n)
+	}
+}
+
+func TestAddAccountServesAnotherTokenItsOwnContent(t *testing.T) {
+	s, err := NewServer("main-token", Examples())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	other := Examples()
+	other.Droplets = other.Droplets[:1]
+	s.AddAccount("other-token", other)
+	for token, want := range map[string]int{"main-token": 3, "other-token": 1} {
+		req, _ := http.NewRequest(http.MethodGet, s.URL+"/v2/droplets", nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body struct{ Droplets []map[string]any }
+		json.NewDecoder(resp.Body).Decode(&body)
+		resp.Body.Close()
+		if len(body.Droplets) != want {
+			t.Errorf("%s: %d droplets, want %d", token, len(body.Droplets), want)
+		}
 	}
 }
