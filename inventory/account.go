@@ -9,8 +9,11 @@ import (
 
 func fetchAccount(ctx context.Context, c *godo.Client) (*godo.Account, error) {
 	account, _, err := c.Account.Get(ctx)
-	if err != nil {
+	switch {
+	case err != nil:
 		return nil, fmt.Errorf("get account: %w", err)
+	case account == nil:
+		return nil, fmt.Errorf("get account: %w", errIncompleteAnswer)
 	}
 	return account, nil
 }

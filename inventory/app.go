@@ -3,6 +3,7 @@ package inventory
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/digitalocean/godo"
 )
@@ -83,19 +84,19 @@ func appComponents(spec *godo.AppSpec) []Component {
 		return nil
 	}
 	var components []Component
-	for _, s := range spec.Services {
+	for _, s := range nonNil(spec.Services) {
 		components = append(components, scaled(s.Name, "service", s.InstanceSizeSlug, s.InstanceCount, s.Autoscaling))
 	}
-	for _, w := range spec.Workers {
+	for _, w := range nonNil(spec.Workers) {
 		components = append(components, scaled(w.Name, "worker", w.InstanceSizeSlug, w.InstanceCount, w.Autoscaling))
 	}
-	for _, j := range spec.Jobs {
+	for _, j := range nonNil(spec.Jobs) {
 		components = append(components, scaled(j.Name, "job", j.InstanceSizeSlug, j.InstanceCount, nil))
 	}
-	for _, s := range spec.StaticSites {
+	for _, s := range nonNil(spec.StaticSites) {
 		components = append(components, Component{Name: s.Name, Type: "static_site"})
 	}
-	for _, f := range spec.Functions {
+	for _, f := range nonNil(spec.Functions) {
 		components = append(components, Component{Name: f.Name, Type: "function"})
 	}
 	return components
@@ -108,4 +109,9 @@ func scaled(name, kind, size string, count int64, autoscaling *godo.AppAutoscali
 		count = autoscaling.MinInstanceCount
 	}
 	return Component{Name: name, Type: kind, InstanceSize: size, Instances: count}
+}
+
+// nonNil drops the null entries a malformed answer can hold.
+func nonNil[T any](items []*T) []*T {
+	return slices.DeleteFunc(slices.Clone(items), func(item *T) bool { return item == nil })
 }

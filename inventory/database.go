@@ -37,12 +37,15 @@ func fetchDatabases(ctx context.Context, c *godo.Client) ([]databaseWire, error)
 		return nil, fmt.Errorf("list databases: %w", err)
 	}
 	var body struct {
-		Databases []databaseWire `json:"databases"`
+		Databases *[]databaseWire `json:"databases"` // nil when the key is missing
 	}
-	if _, err := c.Do(ctx, req, &body); err != nil {
+	switch _, err := c.Do(ctx, req, &body); {
+	case err != nil:
 		return nil, fmt.Errorf("list databases: %w", err)
+	case body.Databases == nil:
+		return nil, fmt.Errorf("list databases: %w", errIncompleteAnswer)
 	}
-	return body.Databases, nil
+	return *body.Databases, nil
 }
 
 func mapDatabases(in []databaseWire) []Database {

@@ -26,7 +26,12 @@ func listAll[T any](ctx context.Context, list listFunc[T]) ([]T, error) {
 		if err != nil {
 			return nil, fmt.Errorf("page %d: %w", opt.Page, err)
 		}
-		if all == nil && resp.Meta != nil && resp.Meta.Total > len(items) {
+		// Every paginated answer carries meta; one without it (a proxy's
+		// "{}", say) would otherwise read as an empty account.
+		if resp.Meta == nil {
+			return nil, fmt.Errorf("page %d: no meta: %w", opt.Page, errIncompleteAnswer)
+		}
+		if all == nil && resp.Meta.Total > len(items) {
 			all = make([]T, 0, min(resp.Meta.Total, maxPages*perPage))
 		}
 		all = append(all, items...)

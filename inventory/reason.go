@@ -39,6 +39,10 @@ func ReasonOf(err error) Reason {
 	if errors.As(err, &parentErr) {
 		return parentErr.reason
 	}
+	var pausedErr *pausedError
+	if errors.As(err, &pausedErr) {
+		return ReasonRateLimited
+	}
 	var apiErr *godo.ErrorResponse
 	if errors.As(err, &apiErr) && apiErr.Response != nil {
 		return reasonOfStatus(apiErr.Response.StatusCode)
@@ -72,9 +76,12 @@ func reasonOfStatus(code int) Reason {
 	return ReasonOther
 }
 
+// errIncompleteAnswer is a well-formed answer that lacks what it must hold.
+var errIncompleteAnswer = errors.New("the answer lacks the expected object")
+
 func isDecodeError(err error) bool {
 	var syntaxErr *json.SyntaxError
 	var typeErr *json.UnmarshalTypeError
 	return errors.As(err, &syntaxErr) || errors.As(err, &typeErr) ||
-		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
+		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, errIncompleteAnswer)
 }

@@ -8,7 +8,6 @@ import (
 	"maps"
 	"math/rand/v2"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -28,7 +27,11 @@ type Options struct {
 	// DetailInterval is how often kinds that cost a request per object
 	// (a database's trusted sources, a cluster's upgrades) are refreshed.
 	DetailInterval time.Duration
-	Logger         log.Logger
+	// RequestBudget is the share of the token's hourly rate limit the
+	// refreshes may plan to use; intervals stretch to stay under it. 0 is
+	// no budget.
+	RequestBudget float64
+	Logger        log.Logger
 	// OnRefresh, if set, is called after each successful refresh of a kind
 	// with the snapshots just before and just after it. Refreshes of
 	// different kinds run concurrently, so it must be safe for concurrent
@@ -50,6 +53,7 @@ type Refresher struct {
 	timeout        time.Duration // of one request
 	logger         log.Logger
 	onRefresh      func(kind string, before, after *Snapshot)
+	budget         *budget
 
 	mu        sync.Mutex // held by writers only
 	current   atomic.Pointer[Snapshot]
@@ -76,12 +80,14 @@ func NewRefresher(o Options) (*Refresher, error) {
 		published:      make(chan struct{}),
 		failing:        map[string]bool{},
 		onRefresh:      o.OnRefresh,
+		budget:         newBudget(o.RequestBudget),
 	}
 	status := map[string]Status{}
 	for _, res := range resources {
 		if res.kind == KindAccount || slices.Contains(o.Kinds, res.kind) || isParentOf(res.kind, o.Kinds) {
 			r.resources = append(r.resources, res)
-			status[res.kind] = Status{Errors: map[Reason]uint64{}}
+			r.budget.plan(res.kind, r.configuredInterval(res))
+			status[res.kind] = Status{Errors: map[Reason]uint64{}, Interval: r.configuredInterval(res)}
 		}
 	}
 	r.current.Store(&Snapshot{Account: o.Account, Status: status, API: recorder.stats()})
@@ -116,17 +122,17 @@ func (r *Refresher) Refresh(ctx context.Context) {
 }
 
 func (r *Refresher) loop(ctx context.Context, res resource) {
-	interval := r.interval
 	if res.parent != "" {
-		interval = r.detailInterval
 		r.waitUntil(ctx, func(s *Snapshot) bool { return s.Status[res.parent].Refreshes > 0 })
 	}
-	for {
-		wait := jitter(interval)
-		if err := r.refresh(ctx, res); err != nil {
-			wait = max(wait, retryAfter(err))
+	for failures := 0; ; {
+		err := r.refresh(ctx, res)
+		if err == nil {
+			failures = 0
+		} else {
+			failures++
 		}
-		timer := time.NewTimer(wait)
+		timer := time.NewTimer(r.nextWait(res, err, failures))
 		select {
 		case <-ctx.Done():
 			timer.Stop()
@@ -134,6 +140,34 @@ func (r *Refresher) loop(ctx context.Context, res resource) {
 		case <-timer.C:
 		}
 	}
+}
+
+// backoffBase is the first wait after a failure that is worth retrying soon.
+const backoffBase = 5 * time.Second
+
+// nextWait is the time until the next refresh of a kind: its interval, as
+// stretched by the budget; sooner, with capped exponential backoff, after a
+// server or network failure; and not before a 429's pause ends.
+func (r *Refresher) nextWait(res resource, err error, failures int) time.Duration {
+	interval := r.budget.interval(res.kind)
+	if until, paused := r.recorder.paused(time.Now()); paused {
+		return time.Until(until) + jitter(time.Second)
+	}
+	switch ReasonOf(err) {
+	case ReasonServerError, ReasonNetwork, ReasonTimeout:
+		if err != nil {
+			backoff := min(interval, backoffBase<<min(failures-1, 16))
+			return backoff/2 + time.Duration(rand.Int64N(int64(backoff/2)+1))
+		}
+	}
+	return jitter(interval)
+}
+
+func (r *Refresher) configuredInterval(res resource) time.Duration {
+	if res.parent != "" {
+		return r.detailInterval
+	}
+	return r.interval
 }
 
 // waitUntil returns once the current snapshot satisfies done, or ctx ends.
@@ -158,12 +192,14 @@ func (r *Refresher) waitUntil(ctx context.Context, done func(*Snapshot) bool) {
 func (r *Refresher) refresh(ctx context.Context, res resource) error {
 	ctx, cancel := context.WithTimeout(ctx, r.deadline(res))
 	defer cancel()
+	ctx, requests := withRequestCounter(ctx)
 	start := time.Now()
 	apply, err := r.load(ctx, res)
 	duration := time.Since(start)
 	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
 		return err // shutting down: nothing to report
 	}
+	r.planBudget(res, requests.Load())
 	before, after := r.publish(res, apply, duration, err)
 	if err == nil && r.onRefresh != nil {
 		r.onRefresh(res.kind, before, after)
@@ -191,6 +227,7 @@ func (r *Refresher) publish(res resource, apply func(*Snapshot), duration time.D
 		apply(&next)
 		status.LastSuccess = time.Now()
 	}
+	status.Interval = r.budget.interval(res.kind)
 	next.Status[res.kind] = status
 	next.API = r.recorder.stats()
 	r.current.Store(&next)
@@ -213,11 +250,22 @@ func (r *Refresher) load(ctx context.Context, res resource) (func(*Snapshot), er
 // deadline bounds one refresh of one kind: its interval, but never less
 // than a few requests' worth.
 func (r *Refresher) deadline(res resource) time.Duration {
-	interval := r.interval
-	if res.parent != "" {
-		interval = r.detailInterval
+	return max(r.configuredInterval(res), 5*r.timeout)
+}
+
+// planBudget tells the budget what a refresh cost, and logs when the
+// intervals start or stop being stretched.
+func (r *Refresher) planBudget(res resource, requests int64) {
+	plan, changed := r.budget.record(res.kind, requests, r.recorder.stats().RateLimit.Limit)
+	switch {
+	case changed && plan.stretch > 1:
+		level.Warn(r.logger).Log("msg", "stretching refresh intervals to stay within the request budget",
+			"factor", fmt.Sprintf("%.2f", plan.stretch), "planned_per_hour", int(plan.requestsPerHour),
+			"budget_per_hour", int(plan.allowedPerHour))
+	case changed:
+		level.Info(r.logger).Log("msg", "refresh intervals back to their configured values: the budget allows them",
+			"planned_per_hour", int(plan.requestsPerHour), "budget_per_hour", int(plan.allowedPerHour))
 	}
-	return max(interval, 5*r.timeout)
 }
 
 func isParentOf(kind string, kinds []string) bool {
@@ -284,17 +332,4 @@ func (r *Refresher) safeError(err error) string {
 // jitter spreads refreshes by ±10% so that kinds and exporters drift apart.
 func jitter(d time.Duration) time.Duration {
 	return d + time.Duration((rand.Float64()-0.5)*0.2*float64(d))
-}
-
-// retryAfter is how long a 429 asked us to wait; 0 for other errors.
-func retryAfter(err error) time.Duration {
-	var apiErr *godo.ErrorResponse
-	if !errors.As(err, &apiErr) || apiErr.Response == nil {
-		return 0
-	}
-	seconds, convErr := strconv.Atoi(apiErr.Response.Header.Get("Retry-After"))
-	if convErr != nil || seconds < 0 {
-		return 0
-	}
-	return time.Duration(seconds) * time.Second
 }

@@ -114,12 +114,14 @@ func TestFailureKeepsLastGoodDataOfThatKindOnly(t *testing.T) {
 		reason Reason
 	}{
 		{"forbidden", "/v2/databases", fakeapi.Fault{Status: 403}, ReasonForbidden},
-		{"rate limited", "/v2/droplets", fakeapi.Fault{Status: 429, RetryAfter: 30}, ReasonRateLimited},
 		{"server error", "/v2/kubernetes/clusters", fakeapi.Fault{Status: 500}, ReasonServerError},
 		{"bad gateway page", "/v2/apps", fakeapi.Fault{Status: 502, Body: "<html><body>Bad Gateway</body></html>"}, ReasonServerError},
 		{"HTML with 200", "/v2/droplets", fakeapi.Fault{Body: "<html>maintenance</html>"}, ReasonDecode},
 		{"truncated JSON", "/v2/databases", fakeapi.Fault{Body: `{"databases":[{"id":"9cc1`}, ReasonDecode},
 		{"empty body", "/v2/apps", fakeapi.Fault{Body: " "}, ReasonDecode},
+		{"an empty object from a proxy", "/v2/droplets", fakeapi.Fault{Body: "{}"}, ReasonDecode},
+		{"a database answer without databases", "/v2/databases", fakeapi.Fault{Body: `{"rules":[]}`}, ReasonDecode},
+		{"an account answer without the account", "/v2/account", fakeapi.Fault{Body: `{}`}, ReasonDecode},
 		{"hung request", "/v2/kubernetes/clusters", fakeapi.Fault{Hang: true}, ReasonTimeout},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -144,7 +146,7 @@ func TestFailureKeepsLastGoodDataOfThatKindOnly(t *testing.T) {
 					t.Errorf("%s failed too: %+v", other, st)
 				}
 			}
-			if !failed.Up() {
+			if kind != KindAccount && !failed.Up() {
 				t.Error("one failing kind took the account down")
 			}
 		})
@@ -191,12 +193,43 @@ func TestFailureLogsOnceAndRecoveryOnce(t *testing.T) {
 	}
 }
 
-func TestRetryAfterIsHonoured(t *testing.T) {
+func TestA429PausesTheWholeAccount(t *testing.T) {
 	api := newTestAPI(t, fakeapi.Examples())
-	api.SetFault("/v2/droplets", fakeapi.Fault{Status: 429, RetryAfter: 600})
+	api.SetFault("/v2/droplets", fakeapi.Fault{Status: 429, RetryAfter: 600, Times: 1})
 	err := api.refresher.refresh(context.Background(), resourceOf(KindDroplets))
-	if got := retryAfter(err); got != 10*time.Minute {
-		t.Errorf("retry-after read as %v, want 10m", got)
+	if ReasonOf(err) != ReasonRateLimited {
+		t.Fatalf("429: %v", err)
+	}
+	api.ResetCounts()
+	s := api.refresh(t)
+	if n := len(api.Requests()); n != 0 {
+		t.Errorf("%d requests sent during the pause", n)
+	}
+	for kind, st := range s.Status {
+		if st.Reason != ReasonRateLimited {
+			t.Errorf("%s during the pause: reason %q, want rate_limited", kind, st.Reason)
+		}
+	}
+	if until := s.API.PausedUntil; until.Before(time.Now().Add(590*time.Second)) || s.API.Pauses != 1 {
+		t.Errorf("pause until %v (%d pauses), want about 10 minutes from now, once", until, s.API.Pauses)
+	}
+	if wait := api.refresher.nextWait(resourceOf(KindApps), err, 1); wait < 590*time.Second {
+		t.Errorf("next refresh in %v, before the pause ends", wait)
+	}
+}
+
+func TestServerErrorsBackOffExponentiallyUpToTheInterval(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	api.SetFault("/v2/apps", fakeapi.Fault{Status: 503})
+	err := api.refresher.refresh(context.Background(), resourceOf(KindApps))
+	for failures, limit := range map[int]time.Duration{1: 5 * time.Second, 2: 10 * time.Second, 3: 20 * time.Second, 20: time.Minute} {
+		wait := api.refresher.nextWait(resourceOf(KindApps), err, failures)
+		if wait < limit/2 || wait > limit {
+			t.Errorf("after %d failures: wait %v, want within [%v, %v]", failures, wait, limit/2, limit)
+		}
+	}
+	if wait := api.refresher.nextWait(resourceOf(KindApps), nil, 0); wait < 54*time.Second {
+		t.Errorf("after a success: wait %v, want about the interval", wait)
 	}
 }
 

@@ -47,6 +47,9 @@ type Status struct {
 	Duration    time.Duration // of the last refresh
 	Reason      Reason        // why the last refresh failed; "" when it succeeded
 	Errors      map[Reason]uint64
+	// Interval is the time until the next refresh as planned now: the
+	// configured interval, stretched to keep within the request budget.
+	Interval time.Duration
 }
 
 // Succeeded tells whether the last refresh of this kind worked.
@@ -202,8 +205,10 @@ type ForwardingRule struct {
 
 // APIStats describes this account's use of the API so far.
 type APIStats struct {
-	Requests  map[RequestKey]uint64
-	RateLimit RateLimit
+	Requests    map[RequestKey]uint64
+	RateLimit   RateLimit
+	PausedUntil time.Time // end of the last pause after a 429; zero if none
+	Pauses      uint64    // 429 answers that paused the account
 }
 
 // RequestKey is one label pair of the request counter.

@@ -37,11 +37,14 @@ func (t bearerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return t.next.RoundTrip(authed)
 }
 
-// apiRecorder counts requests by route and keeps the last rate-limit headers.
+// apiRecorder counts requests by route, keeps the last rate-limit headers,
+// and pauses the account's requests after a 429.
 type apiRecorder struct {
-	mu       sync.Mutex
-	requests map[RequestKey]uint64
-	rate     RateLimit
+	mu          sync.Mutex
+	requests    map[RequestKey]uint64
+	rate        RateLimit
+	pausedUntil time.Time
+	pauses      uint64
 }
 
 func newAPIRecorder() *apiRecorder {
@@ -61,6 +64,19 @@ func (r *apiRecorder) record(path string, resp *http.Response) {
 	if rateOK {
 		r.rate = rate
 	}
+	if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
+		if until := pauseOf(resp, time.Now()); until.After(r.pausedUntil) {
+			r.pausedUntil = until
+		}
+		r.pauses++
+	}
+}
+
+// paused returns the end of the current pause, if one is running.
+func (r *apiRecorder) paused(now time.Time) (time.Time, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.pausedUntil, now.Before(r.pausedUntil)
 }
 
 // stats returns a copy that later requests do not change.
@@ -71,7 +87,7 @@ func (r *apiRecorder) stats() APIStats {
 	for k, v := range r.requests {
 		requests[k] = v
 	}
-	return APIStats{Requests: requests, RateLimit: r.rate}
+	return APIStats{Requests: requests, RateLimit: r.rate, PausedUntil: r.pausedUntil, Pauses: r.pauses}
 }
 
 func rateLimitOf(h http.Header) (RateLimit, bool) {
@@ -84,13 +100,21 @@ func rateLimitOf(h http.Header) (RateLimit, bool) {
 	return RateLimit{Limit: limit, Remaining: remaining, Reset: time.Unix(reset, 0), Seen: true}, true
 }
 
-// recordingTransport feeds every answer, or its absence, to the recorder.
+// recordingTransport feeds every answer, or its absence, to the recorder,
+// and sends nothing while the account is paused after a 429.
 type recordingTransport struct {
 	recorder *apiRecorder
 	next     http.RoundTripper
 }
 
 func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if until, paused := t.recorder.paused(time.Now()); paused {
+		if req.Body != nil {
+			req.Body.Close()
+		}
+		return nil, &pausedError{until: until}
+	}
+	countRequest(req.Context())
 	resp, err := t.next.RoundTrip(req)
 	t.recorder.record(req.URL.Path, resp)
 	return resp, err
