@@ -22,14 +22,21 @@ type Config struct {
 	RequestTimeout  time.Duration // deadline of one API request
 	RefreshInterval time.Duration // how often each resource list is refreshed
 	DetailInterval  time.Duration // how often per-object details (trusted sources, upgrades) are
+	RequestBudget   float64       // share of the hourly rate limit refreshes may plan to use
 	Accounts        []Account
 }
 
-// Account names one DigitalOcean account and where its token comes from.
+// Account names one DigitalOcean account, where its token comes from, and
+// what it overrides of the global settings.
 type Account struct {
-	Name      string // the value of the account label
-	TokenFile string // read the token from this file, or
-	TokenEnv  string // from this environment variable
+	Name      string `yaml:"name"`       // the value of the account label
+	TokenFile string `yaml:"token_file"` // read the token from this file, or
+	TokenEnv  string `yaml:"token_env"`  // from this environment variable
+	// Collectors, when set, are the collectors enabled for this account
+	// instead of those the flags enable.
+	Collectors      []string      `yaml:"collectors"`
+	RefreshInterval time.Duration `yaml:"refresh_interval"` // 0: the global one
+	DetailInterval  time.Duration `yaml:"detail_interval"`  // 0: the global one
 }
 
 // Validate reports the first setting that cannot work, naming it.
@@ -46,6 +53,9 @@ func (c Config) Validate() error {
 	}
 	if c.DetailInterval < time.Second {
 		return errors.New("refresh.detail-interval: must be at least 1s")
+	}
+	if c.RequestBudget < 0 || c.RequestBudget > 1 {
+		return fmt.Errorf("digitalocean.rate-limit-budget: %g is not a share between 0 and 1", c.RequestBudget)
 	}
 	if len(c.Accounts) == 0 {
 		return errors.New("no account configured")

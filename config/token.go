@@ -45,11 +45,7 @@ func LoadToken(a Account, getenv func(string) string) (Secret, error) {
 func readTokenFile(path string) (Secret, error) {
 	content, err := os.ReadFile(path)
 	if err != nil {
-		var pathErr *os.PathError
-		if errors.As(err, &pathErr) {
-			err = pathErr.Err // the path is named once below
-		}
-		return "", fmt.Errorf("token file %q: %w", path, err)
+		return "", fmt.Errorf("token file %q: %w", path, unwrapPath(err)) // names the path once
 	}
 	token := strings.TrimSpace(string(content))
 	if token == "" {
