@@ -1,26 +1,47 @@
 package main
 
 import (
+	"cmp"
+	"context"
+	"errors"
+	"reflect"
+	"slices"
+	"sync"
+	"sync/atomic"
+
 	"github.com/go-kit/log"
 	"github.com/go-kit/log/level"
 	"github.com/prometheus/common/version"
 
+	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
 	"github.com/digitalocean-exporter/digitalocean_exporter/config"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
-// loadConfig turns flags into the configuration of the single account.
+// loadConfig turns flags, and the config file if one is given, into the
+// configuration of every account. It is read again on reload.
 func loadConfig(opts *options) (config.Config, error) {
 	cfg := config.Config{
 		APIURL:          opts.apiURL,
 		RequestTimeout:  opts.timeout,
 		RefreshInterval: opts.interval,
 		DetailInterval:  opts.detailInterval,
+		RequestBudget:   opts.budget,
 		Accounts: []config.Account{{
 			Name:      config.DefaultAccountName,
 			TokenFile: opts.tokenFile,
 			TokenEnv:  config.TokenEnvironmentVariable,
 		}},
+	}
+	if opts.configFile != "" {
+		if opts.tokenFile != "" {
+			return cfg, errors.New("--config.file and --digitalocean.token-file exclude each other: give each account's token in the file")
+		}
+		accounts, err := config.LoadAccounts(opts.configFile, opts.enabledCollectors())
+		if err != nil {
+			return cfg, err
+		}
+		cfg.Accounts = accounts
 	}
 	return cfg, cfg.Validate()
 }
@@ -48,31 +69,106 @@ func accountToken(a config.Account, logger log.Logger, getenv func(string) strin
 	return file.Token, nil
 }
 
-func newRefreshers(cfg config.Config, kinds []string, tokenOf func(config.Account) (func() string, error),
-	logger log.Logger) (inventory.Refreshers, error) {
-	var refreshers inventory.Refreshers
-	for _, account := range cfg.Accounts {
-		token, err := tokenOf(account)
-		if err != nil {
-			return nil, err
+// accountSet runs one refresher per account. A reload keeps the refreshers
+// of accounts whose configuration did not change, caches and all, stops
+// those of removed accounts, and starts the new ones.
+type accountSet struct {
+	ctx     context.Context // parent of every refresher's run
+	opts    *options
+	tokenOf func(config.Account) (func() string, error)
+	logger  log.Logger
+
+	mu      sync.Mutex // serialises apply
+	running map[string]*runningAccount
+	current atomic.Pointer[inventory.Refreshers]
+}
+
+type runningAccount struct {
+	config    config.Account
+	refresher *inventory.Refresher
+	stop      context.CancelFunc // nil until started
+}
+
+func newAccountSet(ctx context.Context, opts *options, tokenOf func(config.Account) (func() string, error), logger log.Logger) *accountSet {
+	s := &accountSet{ctx: ctx, opts: opts, tokenOf: tokenOf, logger: logger, running: map[string]*runningAccount{}}
+	s.current.Store(&inventory.Refreshers{})
+	return s
+}
+
+// Snapshots makes the set a Source for collectors and pages.
+func (s *accountSet) Snapshots() []*inventory.Snapshot { return s.current.Load().Snapshots() }
+
+// apply makes cfg's accounts the running ones. Every new refresher is
+// built before anything stops, so a reload that fails changes nothing.
+func (s *accountSet) apply(cfg config.Config) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	next := map[string]*runningAccount{}
+	order := inventory.Refreshers{}
+	for _, a := range cfg.Accounts {
+		running, ok := s.running[a.Name]
+		if !ok || !reflect.DeepEqual(running.config, a) {
+			r, err := s.newRefresher(cfg, a)
+			if err != nil {
+				return err
+			}
+			running = &runningAccount{config: a, refresher: r}
 		}
-		r, err := inventory.NewRefresher(inventory.Options{
-			Account: account.Name,
-			Client: inventory.ClientOptions{
-				BaseURL:   cfg.APIURL,
-				Token:     token,
-				Timeout:   cfg.RequestTimeout,
-				UserAgent: programName + "/" + version.Version,
-			},
-			Kinds:          kinds,
-			Interval:       cfg.RefreshInterval,
-			DetailInterval: cfg.DetailInterval,
-			Logger:         logger,
-		})
-		if err != nil {
-			return nil, err
-		}
-		refreshers = append(refreshers, r)
+		next[a.Name] = running
+		order = append(order, running.refresher)
 	}
-	return refreshers, nil
+	for name, old := range s.running {
+		if next[name] != old {
+			old.stop()
+			level.Info(s.logger).Log("msg", "stopped the account's refresher", "account", name)
+		}
+	}
+	for name, running := range next {
+		if running.stop == nil {
+			ctx, cancel := context.WithCancel(s.ctx)
+			running.stop = cancel
+			go running.refresher.Run(ctx)
+			level.Info(s.logger).Log("msg", "started the account's refresher", "account", name)
+		}
+	}
+	s.running = next
+	s.current.Store(&order)
+	return nil
+}
+
+func (s *accountSet) newRefresher(cfg config.Config, a config.Account) (*inventory.Refresher, error) {
+	token, err := s.tokenOf(a)
+	if err != nil {
+		return nil, err
+	}
+	collectors := a.Collectors
+	if collectors == nil {
+		collectors = s.opts.enabledCollectors()
+	}
+	return inventory.NewRefresher(inventory.Options{
+		Account: a.Name,
+		Client: inventory.ClientOptions{
+			BaseURL:   cfg.APIURL,
+			Token:     token,
+			Timeout:   cfg.RequestTimeout,
+			UserAgent: programName + "/" + version.Version,
+		},
+		Kinds:          kindsOf(collectors),
+		Interval:       cmp.Or(a.RefreshInterval, cfg.RefreshInterval),
+		DetailInterval: cmp.Or(a.DetailInterval, cfg.DetailInterval),
+		RequestBudget:  cfg.RequestBudget,
+		Logger:         s.logger,
+	})
+}
+
+// kindsOf lists the inventory kinds the named collectors need.
+func kindsOf(collectors []string) []string {
+	var kinds []string
+	for _, f := range collector.Factories {
+		if slices.Contains(collectors, f.Name) {
+			kinds = append(kinds, f.Kinds...)
+		}
+	}
+	slices.Sort(kinds)
+	return slices.Compact(kinds)
 }

@@ -19,19 +19,21 @@ func TestFaultsAsSeenInMetrics(t *testing.T) {
 		resource string
 		reason   string
 		kept     string // a series of the broken kind that must survive
+		// accountWide faults stop every kind: a 429 pauses the account.
+		accountWide bool
 	}{
 		{"403 on databases only", "/v2/databases", fakeapi.Fault{Status: 403}, "databases", "forbidden",
-			`digitalocean_database_info{account="default",engine="pg"`},
+			`digitalocean_database_info{account="default",engine="pg"`, false},
 		{"429 with retry-after", "/v2/droplets", fakeapi.Fault{Status: 429, RetryAfter: 1}, "droplets", "rate_limited",
-			`digitalocean_droplet_info{account="default",id="3164444"`},
+			`digitalocean_droplet_info{account="default",id="3164444"`, true},
 		{"500", "/v2/kubernetes/clusters", fakeapi.Fault{Status: 500}, "kubernetes", "server_error",
-			`digitalocean_kubernetes_cluster_info{account="default"`},
+			`digitalocean_kubernetes_cluster_info{account="default"`, false},
 		{"HTML error page", "/v2/apps", fakeapi.Fault{Status: 503, Body: "<html><h1>503 Service Unavailable</h1></html>"}, "apps", "server_error",
-			`digitalocean_app_info{account="default"`},
+			`digitalocean_app_info{account="default"`, false},
 		{"malformed body", "/v2/droplets", fakeapi.Fault{Body: `{"droplets":[{"id":31644`}, "droplets", "decode",
-			`digitalocean_droplets{account="default"`},
+			`digitalocean_droplets{account="default"`, false},
 		{"hung request", "/v2/databases", fakeapi.Fault{Hang: true}, "databases", "timeout",
-			`digitalocean_databases{account="default"`},
+			`digitalocean_databases{account="default"`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			api, err := fakeapi.NewServer(leakyToken, fakeapi.Examples())
@@ -48,16 +50,17 @@ func TestFaultsAsSeenInMetrics(t *testing.T) {
 			_, body := e.get(t, "/metrics")
 			for _, want := range []string{
 				`digitalocean_refresh_errors_total{account="default",reason="` + tc.reason + `",resource="` + tc.resource + `"} `,
-				`digitalocean_up{account="default"} 1`,
-				`digitalocean_refresh_success{account="default",resource="account"} 1`,
 				tc.kept,
 			} {
 				if !strings.Contains(body, want) {
 					t.Errorf("/metrics lacks %s", want)
 				}
 			}
-			if n := failingKinds(body); n != 1 {
+			if n := failingKinds(body); n != 1 && !tc.accountWide {
 				t.Errorf("%d kinds failing, want only %s", n, tc.resource)
+			}
+			if !tc.accountWide && !strings.Contains(body, `digitalocean_up{account="default"} 1`) {
+				t.Errorf("one failing kind took the account down")
 			}
 			if strings.Contains(body, `reason="`+tc.reason+`",resource="`+tc.resource+`"} 0`) {
 				t.Errorf("the failure was not counted")

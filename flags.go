@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"slices"
 	"time"
 
 	"github.com/alecthomas/kingpin/v2"
@@ -31,6 +30,8 @@ type options struct {
 	timeout        time.Duration
 	interval       time.Duration
 	detailInterval time.Duration
+	budget         float64
+	configFile     string
 	demo           bool
 	logLevel       string
 	logFormat      string
@@ -52,6 +53,11 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	app.Flag("refresh.interval", "How often each resource list is refreshed from the API.").Default("2m").DurationVar(&o.interval)
 	app.Flag("refresh.detail-interval", "How often details that cost one request per database or cluster "+
 		"(trusted sources, available upgrades) are refreshed.").Default("15m").DurationVar(&o.detailInterval)
+	app.Flag("digitalocean.rate-limit-budget", "Share of the token's hourly rate limit the exporter plans to use "+
+		"(never more than 250 requests a minute); refresh intervals stretch to stay within it. 0 disables the budget.").
+		Default("0.5").Float64Var(&o.budget)
+	app.Flag("config.file", "YAML file listing several accounts, each with its token file or variable; "+
+		"reloaded on SIGHUP and POST /-/reload.").PlaceHolder("FILE").StringVar(&o.configFile)
 	app.Flag("demo", "Serve a built-in sample account from a fake API on 127.0.0.1; no token needed.").BoolVar(&o.demo)
 	app.Flag("log.level", "Only log messages with this severity or above: debug, info, warn, error.").Default("info").
 		EnumVar(&o.logLevel, "debug", "info", "warn", "error")
@@ -77,14 +83,13 @@ func enabledWord(enabled bool) string {
 
 func (o *options) enabled(name string) bool { return *o.collectors[name] }
 
-// kinds lists the inventory kinds the enabled collectors need.
-func (o *options) kinds() []string {
-	var kinds []string
+// enabledCollectors names the collectors the flags enable.
+func (o *options) enabledCollectors() []string {
+	var names []string
 	for _, f := range collector.Factories {
 		if o.enabled(f.Name) {
-			kinds = append(kinds, f.Kinds...)
+			names = append(names, f.Name)
 		}
 	}
-	slices.Sort(kinds)
-	return slices.Compact(kinds)
+	return names
 }

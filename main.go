@@ -57,10 +57,6 @@ func run(ctx context.Context, args []string, stderr io.Writer, getenv func(strin
 // serve starts the refreshers and the HTTP server, and stops both when ctx ends.
 func serve(ctx context.Context, opts *options, logger log.Logger, slogger *slog.Logger, getenv func(string) string) error {
 	level.Info(logger).Log("msg", "starting "+programName, "version", version.Info(), "build_context", version.BuildContext())
-	cfg, err := loadConfig(opts)
-	if err != nil {
-		return err
-	}
 	tokenOf := func(a config.Account) (func() string, error) { return accountToken(a, logger, getenv) }
 	if opts.demo {
 		demo, err := fakeapi.NewServer(fakeapi.DemoToken, fakeapi.Demo())
@@ -68,24 +64,64 @@ func serve(ctx context.Context, opts *options, logger log.Logger, slogger *slog.
 			return fmt.Errorf("demo: %w", err)
 		}
 		defer demo.Close()
-		cfg.APIURL = demo.URL
+		opts.apiURL = demo.URL
 		tokenOf = func(config.Account) (func() string, error) { return config.Secret(fakeapi.DemoToken).Reveal, nil }
 		level.Info(logger).Log("msg", "demo mode: reading a built-in sample account from a fake API; no real account is touched", "api_url", demo.URL)
 	}
-	refreshers, err := newRefreshers(cfg, opts.kinds(), tokenOf, logger)
+	cfg, err := loadConfig(opts)
 	if err != nil {
 		return err
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	for _, r := range refreshers {
-		go r.Run(ctx)
+	accounts := newAccountSet(ctx, opts, tokenOf, logger)
+	if err := accounts.apply(cfg); err != nil {
+		return err
 	}
-	server := &http.Server{Handler: newMux(opts, refreshers, logger), ReadHeaderTimeout: 10 * time.Second}
+	reload := func() error { return reloadConfig(opts, accounts, logger) }
+	go reloadOnHangup(ctx, reload)
+	server := &http.Server{
+		Handler:           newMux(opts, accounts, reload, logger),
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          slog.NewLogLogger(slogger.Handler(), slog.LevelDebug),
+	}
 	return listenUntilDone(ctx, server, opts, slogger)
 }
 
-func newMux(opts *options, src inventory.Source, logger log.Logger) *http.ServeMux {
+// reloadConfig reads the config file again and applies it; on error the
+// running accounts stay as they are.
+func reloadConfig(opts *options, accounts *accountSet, logger log.Logger) error {
+	if opts.configFile == "" {
+		return errors.New("nothing to reload: the exporter was started without --config.file")
+	}
+	cfg, err := loadConfig(opts)
+	if err == nil {
+		err = accounts.apply(cfg)
+	}
+	if err != nil {
+		level.Error(logger).Log("msg", "reload failed; keeping the running accounts", "err", err)
+		return err
+	}
+	level.Info(logger).Log("msg", "configuration reloaded", "accounts", len(cfg.Accounts))
+	return nil
+}
+
+// reloadOnHangup reloads on every SIGHUP until ctx ends.
+func reloadOnHangup(ctx context.Context, reload func() error) {
+	hangups := make(chan os.Signal, 1)
+	signal.Notify(hangups, syscall.SIGHUP)
+	defer signal.Stop(hangups)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hangups:
+			reload() // it logs its own outcome
+		}
+	}
+}
+
+func newMux(opts *options, src inventory.Source, reload func() error, logger log.Logger) *http.ServeMux {
 	gatherer := collector.NewGatherer(src, opts.enabled,
 		versioncollector.NewCollector(programName),
 		collectors.NewGoCollector(),
@@ -101,6 +137,7 @@ func newMux(opts *options, src inventory.Source, logger log.Logger) *http.ServeM
 	mux.Handle(opts.telemetryPath, promhttp.InstrumentMetricHandler(gatherer.Registerer(), metrics))
 	mux.Handle("/-/healthy", web.Healthy())
 	mux.Handle("/-/ready", web.Ready(src))
+	mux.Handle("POST /-/reload", web.Reload(reload))
 	mux.Handle("/inventory", web.Inventory(src))
 	if opts.telemetryPath != "/" {
 		mux.Handle("/{$}", web.Landing(src, web.LandingConfig{

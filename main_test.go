@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -30,6 +31,11 @@ type exporter struct {
 
 func startExporter(t *testing.T, env map[string]string, args ...string) *exporter {
 	t.Helper()
+	if !slices.ContainsFunc(args, func(a string) bool {
+		return a == "--demo" || strings.HasPrefix(a, "--digitalocean.api-url=http://127.0.0.1:")
+	}) {
+		t.Fatal("a test exporter must read the fake API on 127.0.0.1 (--demo or --digitalocean.api-url), never the real one")
+	}
 	addr := freeAddress(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	e := &exporter{url: "http://" + addr, logs: &testlog.Buffer{}, code: make(chan int, 1), stop: cancel}

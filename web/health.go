@@ -30,3 +30,16 @@ func Ready(src inventory.Source) http.Handler {
 		fmt.Fprintln(w, "Ready.")
 	})
 }
+
+// Reload answers POST /-/reload by reloading the configuration: 200 when
+// it worked, 500 with the reason when it did not (the running
+// configuration then stays).
+func Reload(reload func() error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		if err := reload(); err != nil {
+			http.Error(w, "Reload failed: "+err.Error(), http.StatusInternalServerError)
+			return
+		}
+		fmt.Fprintln(w, "Reloaded.")
+	})
+}

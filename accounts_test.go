@@ -1,0 +1,107 @@
+package main
+
+import (
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+)
+
+// TestSeveralAccountsAndReload watches two accounts from a config file,
+// then reloads a changed file through POST /-/reload and SIGHUP: the
+// unchanged account keeps its refresher and cache, the removed one goes,
+// the new one comes, and a broken file changes nothing.
+func TestSeveralAccountsAndReload(t *testing.T) {
+	api, err := fakeapi.NewServer("dop_v1_production", fakeapi.Examples())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer api.Close()
+	staging := fakeapi.Examples()
+	staging.Droplets = staging.Droplets[:1]
+	api.AddAccount("dop_v1_staging", staging)
+	api.AddAccount("dop_v1_qa", fakeapi.Examples())
+
+	dir := t.TempDir()
+	productionToken := filepath.Join(dir, "production-token")
+	os.WriteFile(productionToken, []byte("dop_v1_production\n"), 0o600)
+	configFile := filepath.Join(dir, "exporter.yml")
+	writeConfig := func(body string) {
+		if err := os.WriteFile(configFile, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	production := "accounts:\n  - name: production\n    token_file: " + productionToken + "\n"
+	writeConfig(production + "  - name: staging\n    token_env: STAGING_TOKEN\n    collectors: [account, droplets]\n")
+
+	env := map[string]string{"STAGING_TOKEN": "dop_v1_staging", "QA_TOKEN": "dop_v1_qa"}
+	e := startExporter(t, env, "--config.file="+configFile, "--digitalocean.api-url="+api.URL, "--refresh.interval=1m")
+	e.waitFor(t, "/-/ready", http.StatusOK)
+	_, metrics := e.get(t, "/metrics")
+	for line, want := range map[string]bool{
+		`digitalocean_droplets{account="staging",region="nyc3",size="s-1vcpu-1gb",status="active"} 1`:    true,
+		`digitalocean_droplets{account="production",region="nyc3",size="s-1vcpu-1gb",status="active"} 3`: true,
+		`digitalocean_database_info{account="production"`:                                                true,
+		`digitalocean_database_info{account="staging"`:                                                   false,
+	} {
+		if strings.Contains(metrics, line) != want {
+			t.Errorf("before reload: %s present = %v, want %v", line, !want, want)
+		}
+	}
+	requestsBefore := api.Count("GET", "/v2/droplets")
+
+	writeConfig(production + "  - name: qa\n    token_env: QA_TOKEN\n")
+	if code, body := post(t, e, "/-/reload"); code != http.StatusOK {
+		t.Fatalf("reload: %d %s", code, body)
+	}
+	e.waitFor(t, "/-/ready", http.StatusOK)
+	e.waitForMetric(t, `digitalocean_refresh_success{account="qa",resource="droplets"} 1`)
+	_, metrics = e.get(t, "/metrics")
+	if strings.Contains(metrics, `account="staging"`) {
+		t.Error("the removed account is still exposed")
+	}
+	// production was not refreshed again: its refresher and cache were kept.
+	if got := api.Count("GET", "/v2/droplets"); got != requestsBefore+2 {
+		t.Errorf("droplet requests after reload: %d, want %d (qa's two lists only)", got, requestsBefore+2)
+	}
+
+	writeConfig("accounts:\n  - name: production\n    tokens: oops\n")
+	code, body := post(t, e, "/-/reload")
+	if code != http.StatusInternalServerError || !strings.Contains(body, configFile) || !strings.Contains(body, "tokens") {
+		t.Errorf("broken reload: %d %q, want 500 naming the file and field", code, body)
+	}
+	if _, metrics := e.get(t, "/metrics"); !strings.Contains(metrics, `account="qa"`) {
+		t.Error("a broken reload dropped the running accounts")
+	}
+
+	writeConfig(production)
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	waitForLog(t, e, `msg="configuration reloaded" accounts=1`)
+	if _, metrics := e.get(t, "/metrics"); strings.Contains(metrics, `account="qa"`) {
+		t.Error("SIGHUP did not reload")
+	}
+	for _, token := range []string{"dop_v1_production", "dop_v1_staging", "dop_v1_qa"} {
+		if strings.Contains(e.logs.String(), token) {
+			t.Errorf("a token appears in the log")
+		}
+	}
+}
+
+func post(t *testing.T, e *exporter, path string) (int, string) {
+	t.Helper()
+	resp, err := http.Post(e.url+path, "text/plain", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body := new(strings.Builder)
+	_, _ = io.Copy(body, resp.Body)
+	return resp.StatusCode, body.String()
+}
