@@ -17,6 +17,9 @@ var (
 		"When the resource kind was last refreshed successfully, in Unix seconds: the age of its data.", "resource")
 	refreshDuration = newDesc("refresh", "duration_seconds",
 		"How long the last refresh of the resource kind took, in seconds.", "resource")
+	refreshInterval = newDesc("refresh", "interval_seconds",
+		"Seconds between refreshes of the resource kind as now planned: the configured interval, stretched to stay within the request budget.",
+		"resource")
 	refreshErrors = newDesc("refresh", "errors_total",
 		"Failed refreshes of the resource kind, by reason.", "resource", "reason")
 	apiRequests = newDesc("api", "requests_total",
@@ -27,11 +30,15 @@ var (
 		"Requests the token has left in the current window, as the API last reported.")
 	apiRateReset = newDesc("api", "rate_limit_reset_timestamp_seconds",
 		"When the oldest request in the rate-limit window expires, in Unix seconds, as the API last reported.")
+	apiPausedUntil = newDesc("api", "paused_until_timestamp_seconds",
+		"Until when the account's requests were paused after the last 429, in Unix seconds; a time in the past means not paused.")
+	apiPauses = newDesc("api", "pauses_total",
+		"Times a 429 answer paused the account's requests.")
 )
 
 func newHealthCollector(src inventory.Source) prometheus.Collector {
 	return newKindCollector("", src, collectHealth, up, refreshSuccess, refreshLastSuccess, refreshDuration,
-		refreshErrors, apiRequests, apiRateLimit, apiRateRemaining, apiRateReset)
+		refreshInterval, refreshErrors, apiRequests, apiRateLimit, apiRateRemaining, apiRateReset, apiPausedUntil, apiPauses)
 }
 
 func collectHealth(out emit, s *inventory.Snapshot) {
@@ -44,6 +51,8 @@ func collectHealth(out emit, s *inventory.Snapshot) {
 	for key, n := range s.API.Requests {
 		counter(out, apiRequests, float64(n), s.Account, key.Endpoint, key.Code)
 	}
+	counter(out, apiPauses, float64(s.API.Pauses), s.Account)
+	timestamp(out, apiPausedUntil, s.API.PausedUntil, s.Account)
 	if rate := s.API.RateLimit; rate.Seen {
 		gauge(out, apiRateLimit, float64(rate.Limit), s.Account)
 		gauge(out, apiRateRemaining, float64(rate.Remaining), s.Account)
@@ -57,6 +66,7 @@ func collectRefresh(out emit, account, kind string, status inventory.Status) {
 	for _, reason := range inventory.Reasons {
 		counter(out, refreshErrors, float64(status.Errors[reason]), account, kind, string(reason))
 	}
+	gauge(out, refreshInterval, status.Interval.Seconds(), account, kind)
 	if status.Refreshes == 0 {
 		return
 	}
