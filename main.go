@@ -81,7 +81,7 @@ func serve(ctx context.Context, opts *options, logger log.Logger, slogger *slog.
 	reload := func() error { return reloadConfig(opts, accounts, logger) }
 	go reloadOnHangup(ctx, reload)
 	server := &http.Server{
-		Handler:           newMux(opts, accounts, reload, logger),
+		Handler:           newMux(ctx, opts, accounts, reload, logger),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(slogger.Handler(), slog.LevelDebug),
 	}
@@ -121,12 +121,15 @@ func reloadOnHangup(ctx context.Context, reload func() error) {
 	}
 }
 
-func newMux(opts *options, src inventory.Source, reload func() error, logger log.Logger) *http.ServeMux {
+// newMux serves every page. Its gatherer keeps the metrics of each list
+// ready in the background until ctx ends.
+func newMux(ctx context.Context, opts *options, src inventory.Source, reload func() error, logger log.Logger) *http.ServeMux {
 	gatherer := collector.NewGatherer(src, opts.enabled,
 		versioncollector.NewCollector(programName),
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
+	go gatherer.Warm(ctx, time.Second)
 	metrics := promhttp.HandlerFor(gatherer, promhttp.HandlerOpts{
 		ErrorLog:            promhttpLogger{logger},
 		ErrorHandling:       promhttp.ContinueOnError,

@@ -1,11 +1,13 @@
 package collector
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
@@ -54,6 +56,23 @@ func (g *Gatherer) Gather() ([]*dto.MetricFamily, error) {
 	}
 	slices.SortFunc(families, func(a, b *dto.MetricFamily) int { return strings.Compare(a.GetName(), b.GetName()) })
 	return families, err
+}
+
+// Warm rebuilds, every so often until ctx ends, the families of any list
+// that changed, so that a scrape seldom pays for building them itself.
+func (g *Gatherer) Warm(ctx context.Context, every time.Duration) {
+	ticker := time.NewTicker(every)
+	defer ticker.Stop()
+	for {
+		for _, l := range g.lists {
+			l.gather() // an error here is the next scrape's to report
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+		}
+	}
 }
 
 // listGatherer caches the families of one collector.

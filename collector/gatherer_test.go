@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/prometheus/common/expfmt"
 
@@ -57,4 +58,33 @@ func gatherText(t *testing.T, g *Gatherer) string {
 		}
 	}
 	return b.String()
+}
+
+// TestWarmRebuildsChangedListsWithoutAScrape: after a refresh, the
+// families are rebuilt in the background, so the next scrape finds them.
+func TestWarmRebuildsChangedListsWithoutAScrape(t *testing.T) {
+	api, r := startAPI(t, fakeapi.Examples())
+	g := NewGatherer(inventory.Refreshers{r}, func(name string) bool { return name == inventory.KindDroplets })
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go g.Warm(ctx, 10*time.Millisecond)
+	droplets := g.lists[0]
+	waitForVersion := func(want string) {
+		t.Helper()
+		for end := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+			droplets.mu.Lock()
+			version := droplets.version
+			droplets.mu.Unlock()
+			if version == want {
+				return
+			}
+			if time.Now().After(end) {
+				t.Fatalf("families never rebuilt for %q (have %q)", want, version)
+			}
+		}
+	}
+	waitForVersion(droplets.currentVersion())
+	api.Update(func(a *fakeapi.Account) { a.Droplets = a.Droplets[1:] })
+	r.Refresh(context.Background())
+	waitForVersion(droplets.currentVersion())
 }
