@@ -6,7 +6,6 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -15,7 +14,6 @@ import (
 	"github.com/go-kit/log"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
-	"github.com/prometheus/common/expfmt"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
@@ -109,22 +107,7 @@ func compareGolden(t *testing.T, c prometheus.Collector, golden string, names ..
 }
 
 func writeGolden(t *testing.T, c prometheus.Collector, golden string, names []string) {
-	reg := prometheus.NewPedanticRegistry()
-	reg.MustRegister(c)
-	families, err := reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	for _, mf := range families {
-		if len(names) > 0 && !slices.Contains(names, mf.GetName()) {
-			continue
-		}
-		if _, err := expfmt.MetricFamilyToText(&out, mf); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(golden, []byte(collectText(t, c, names...)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

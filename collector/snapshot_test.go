@@ -1,6 +1,7 @@
 package collector
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -64,8 +65,9 @@ digitalocean_droplets{account="acme",region="nyc1",size="s-1vcpu-1gb",status="ac
 
 var timeOne = time.Unix(1, 0)
 
-// collectText is the exposition of one collector.
-func collectText(t *testing.T, c prometheus.Collector) string {
+// collectText is the exposition of one collector: of the metrics named, or
+// of all of them.
+func collectText(t *testing.T, c prometheus.Collector, names ...string) string {
 	t.Helper()
 	reg := prometheus.NewPedanticRegistry()
 	reg.MustRegister(c)
@@ -75,7 +77,12 @@ func collectText(t *testing.T, c prometheus.Collector) string {
 	}
 	var b strings.Builder
 	for _, mf := range families {
-		expfmt.MetricFamilyToText(&b, mf)
+		if len(names) > 0 && !slices.Contains(names, mf.GetName()) {
+			continue
+		}
+		if _, err := expfmt.MetricFamilyToText(&b, mf); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return b.String()
 }
