@@ -31,6 +31,8 @@ func exporterHealthDashboard() spec {
 				timeseries("Refresh duration", "", "s", query{of("digitalocean_refresh_duration_seconds"), "{{account}} {{resource}}"}),
 				timeseries("Last refresh worked", "1 when the last refresh of the kind worked.", "none",
 					query{of("digitalocean_refresh_success"), "{{account}} {{resource}}"}),
+				timeseries("Refresh interval", "The interval each kind now refreshes at: the configured one, stretched to stay within the request budget.", "s",
+					query{of("digitalocean_refresh_interval_seconds"), "{{account}} {{resource}}"}),
 			}},
 			{title: "API", panels: []*panel{
 				timeseries("API requests by endpoint", "", "reqps", query{requests("endpoint", ""), "{{endpoint}}"}),
@@ -40,6 +42,8 @@ func exporterHealthDashboard() spec {
 				timeseries("Rate limit", "", "none",
 					query{of("digitalocean_api_rate_limit_remaining"), "{{account}} remaining"},
 					query{of("digitalocean_api_rate_limit_limit"), "{{account}} limit"}),
+				timeseries("Pauses after a 429", "Times a 429 paused the account's requests.", "none",
+					query{"increase(" + of("digitalocean_api_pauses_total") + "[$__rate_interval])", "{{account}}"}),
 			}},
 		},
 	}
