@@ -37,9 +37,10 @@ func TestSeveralAccountsAndReload(t *testing.T) {
 		}
 	}
 	production := "accounts:\n  - name: production\n    token_file: " + productionToken + "\n"
-	writeConfig(production + "  - name: staging\n    token_env: STAGING_TOKEN\n    collectors: [account, droplets]\n")
+	writeConfig(production + "  - name: staging\n    token_env: STAGING_TOKEN\n    collectors: [account, droplets]\n" +
+		"  - name: revoked\n    token_env: REVOKED_TOKEN\n")
 
-	env := map[string]string{"STAGING_TOKEN": "dop_v1_staging", "QA_TOKEN": "dop_v1_qa"}
+	env := map[string]string{"STAGING_TOKEN": "dop_v1_staging", "QA_TOKEN": "dop_v1_qa", "REVOKED_TOKEN": "dop_v1_revoked"}
 	e := startExporter(t, env, "--config.file="+configFile, "--digitalocean.api-url="+api.URL, "--refresh.interval=1m")
 	e.waitFor(t, "/-/ready", http.StatusOK)
 	_, metrics := e.get(t, "/metrics")
@@ -48,6 +49,9 @@ func TestSeveralAccountsAndReload(t *testing.T) {
 		`digitalocean_droplets{account="production",region="nyc3",size="s-1vcpu-1gb",status="active"} 3`: true,
 		`digitalocean_database_info{account="production"`:                                                true,
 		`digitalocean_database_info{account="staging"`:                                                   false,
+		`digitalocean_up{account="revoked"} 0`:                                                           true,
+		`digitalocean_up{account="production"} 1`:                                                        true,
+		`digitalocean_up{account="staging"} 1`:                                                           true,
 	} {
 		if strings.Contains(metrics, line) != want {
 			t.Errorf("before reload: %s present = %v, want %v", line, !want, want)

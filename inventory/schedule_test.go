@@ -9,6 +9,7 @@ import (
 	"github.com/go-kit/log"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testlog"
 )
 
 // Scheduling: pauses, backoff, per-object kinds and the refresh hook.
@@ -126,5 +127,31 @@ func TestOnRefreshSeesBeforeAndAfter(t *testing.T) {
 	}
 	if len(seen) != 2 {
 		t.Errorf("reported kinds: %v", seen)
+	}
+}
+
+func TestStretchingIsLoggedOnceAndShown(t *testing.T) {
+	api, err := fakeapi.NewServer(testToken, fakeapi.Examples())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer api.Close()
+	logs := &testlog.Buffer{}
+	r, err := NewRefresher(Options{
+		Account: "default", Client: ClientOptions{BaseURL: api.URL, Token: func() string { return testToken }, Timeout: time.Second},
+		Kinds: []string{KindDroplets}, Interval: time.Second, RequestBudget: 0.5, Logger: log.NewLogfmtLogger(logs),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		r.Refresh(context.Background())
+	}
+	// 3 requests a second is 10,800 an hour against a budget of 2,500.
+	if n := countLines(logs.String(), "stretching refresh intervals"); n != 1 {
+		t.Errorf("stretching logged %d times, want once:\n%s", n, logs)
+	}
+	if got := r.Snapshot().Status[KindDroplets].Interval; got < 4*time.Second {
+		t.Errorf("planned droplet interval %v, want it stretched past 4s", got)
 	}
 }
