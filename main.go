@@ -30,6 +30,9 @@ import (
 )
 
 func main() {
+	if version.Version == "" { // not stamped by the build (go run, go build without -ldflags)
+		version.Version = "dev"
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stderr, os.Getenv))
