@@ -1,0 +1,84 @@
+package drift
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+)
+
+func TestWorkloadsFlattenEachKind(t *testing.T) {
+	s := snapshot("default", []inventory.Droplet{web1}, []inventory.Cluster{prod},
+		[]inventory.Database{orders}, []inventory.App{shop})
+	for _, tc := range []struct {
+		kind string
+		want Workload
+	}{
+		{inventory.KindDroplets, Workload{Kind: "droplets", ID: "1", Name: "web-nyc1-01", Region: "nyc1",
+			Status: "active", Size: "s-1vcpu-2gb", Tags: []string{"production", "web"}}},
+		{inventory.KindKubernetes, Workload{Kind: "kubernetes", ID: "c1", Name: "prod-nyc1-01", Region: "nyc1",
+			Status: "running", Version: "1.31.1-do.0", Nodes: 5}},
+		{inventory.KindDatabases, Workload{Kind: "databases", ID: "9daf34e4", Name: "orders-pg-01", Region: "nyc3",
+			Status: "online", Size: "db-s-2vcpu-4gb", Version: "16", Tags: []string{"production"}, Nodes: 2}},
+		{inventory.KindApps, Workload{Kind: "apps", ID: "a1", Name: "storefront-01", Region: "nyc", Status: "ACTIVE"}},
+	} {
+		if got := Workloads(s, tc.kind); !reflect.DeepEqual(got, []Workload{tc.want}) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tc.kind, got, tc.want)
+		}
+	}
+	if got := Workloads(s, inventory.KindFirewalls); got != nil {
+		t.Errorf("firewalls are not followed, got %+v", got)
+	}
+}
+
+func TestCompare(t *testing.T) {
+	dropletsOf := func(ds ...inventory.Droplet) []Workload { return Workloads(droplets("default", ds...), "droplets") }
+	one := func(w []Workload) Workload { return w[0] }
+	for _, tc := range []struct {
+		name          string
+		before, after []Workload
+		want          []Change
+	}{
+		{"nothing changed", dropletsOf(web1, web2), dropletsOf(web1, web2), nil},
+		{"added", dropletsOf(web1), dropletsOf(web1, web2),
+			[]Change{{Type: Added, Workload: one(dropletsOf(web2))}}},
+		{"removed", dropletsOf(web1, web2), dropletsOf(web2),
+			[]Change{{Type: Removed, Workload: one(dropletsOf(web1))}}},
+		{"resized and powered off", dropletsOf(web1),
+			dropletsOf(with(web1, func(d *inventory.Droplet) { d.Size, d.Status = "s-2vcpu-4gb", "off" })),
+			[]Change{{Type: Modified,
+				Workload: one(dropletsOf(with(web1, func(d *inventory.Droplet) { d.Size, d.Status = "s-2vcpu-4gb", "off" }))),
+				Fields:   []FieldChange{{"size", "s-1vcpu-2gb", "s-2vcpu-4gb"}, {"status", "active", "off"}}}}},
+		{"moved and retagged", dropletsOf(web1),
+			dropletsOf(with(web1, func(d *inventory.Droplet) { d.Region, d.Tags = "fra1", []string{"web"} })),
+			[]Change{{Type: Modified,
+				Workload: one(dropletsOf(with(web1, func(d *inventory.Droplet) { d.Region, d.Tags = "fra1", []string{"web"} }))),
+				Fields:   []FieldChange{{"region", "nyc1", "fra1"}, {"tags", "production,web", "web"}}}}},
+		{"renamed only: not a change", dropletsOf(web1),
+			dropletsOf(with(web1, func(d *inventory.Droplet) { d.Name = "web-renamed" })), nil},
+		{"cluster upgraded and scaled",
+			Workloads(snapshot("default", nil, []inventory.Cluster{prod}, nil, nil), "kubernetes"),
+			Workloads(snapshot("default", nil, []inventory.Cluster{with(prod, func(c *inventory.Cluster) {
+				c.Version, c.NodePools = "1.32.2-do.0", []inventory.NodePool{{Count: 3}, {Count: 4}}
+			})}, nil, nil), "kubernetes"),
+			[]Change{{Type: Modified,
+				Workload: Workload{Kind: "kubernetes", ID: "c1", Name: "prod-nyc1-01", Region: "nyc1", Status: "running",
+					Version: "1.32.2-do.0", Nodes: 7},
+				Fields: []FieldChange{{"version", "1.31.1-do.0", "1.32.2-do.0"}, {"nodes", "5", "7"}}}}},
+		{"everything replaced", dropletsOf(web1), dropletsOf(web2), []Change{
+			{Type: Removed, Workload: one(dropletsOf(web1))}, {Type: Added, Workload: one(dropletsOf(web2))}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Compare(tc.before, tc.after); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("\n got %+v\nwant %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFieldNames(t *testing.T) {
+	c := Change{Type: Modified, Fields: []FieldChange{{Name: "size"}, {Name: "tags"}}}
+	if got := c.FieldNames(); got != "size,tags" {
+		t.Errorf("FieldNames() = %q", got)
+	}
+}
