@@ -1,0 +1,96 @@
+package fakeapi
+
+import (
+	"fmt"
+	"slices"
+)
+
+// DemoChange is one step of the cycle of changes that --demo can walk its
+// sample account through, so that drift shows without an account.
+type DemoChange struct {
+	Description string
+	Apply       func(*Account) // changes a copy such as Server.Update hands over
+}
+
+// The workloads the demo's changes touch: the next web Droplet, the first
+// web and api Droplets, the first cluster (which has no upgrade waiting)
+// and the last app.
+var (
+	demoBuilder     = builder{templates: Examples(), size: demoSize, shapes: demoShapes}
+	addedDroplet    = demoBuilder.droplet(demoSize.Droplets)
+	resizedDroplet  = demoBuilder.droplet(roleDroplet("web", 0))
+	stoppedDroplet  = demoBuilder.droplet(roleDroplet("api", 0))
+	upgradedCluster = demoBuilder.cluster(0)
+	removedApp      = demoSize.Apps - 1
+)
+
+// DemoChanges is the cycle: each change is undone later on, so that after
+// the last step the account is Demo() again and the cycle can restart.
+var DemoChanges = []DemoChange{
+	{"create Droplet " + nameOf(addedDroplet), func(a *Account) {
+		a.Droplets = append(a.Droplets, demoBuilder.droplet(demoSize.Droplets))
+	}},
+	resizeDroplet(nameOf(resizedDroplet), "s-2vcpu-4gb"),
+	setDropletStatus(nameOf(stoppedDroplet), "off"),
+	setClusterVersion(nameOf(upgradedCluster), kubernetesReleases[0]),
+	{"delete app " + nameOf(demoBuilder.app(removedApp)), func(a *Account) {
+		a.Apps = withoutNamed(a.Apps, nameOf(demoBuilder.app(removedApp)))
+	}},
+	{"delete Droplet " + nameOf(addedDroplet), func(a *Account) {
+		a.Droplets = withoutNamed(a.Droplets, nameOf(addedDroplet))
+	}},
+	resizeDroplet(nameOf(resizedDroplet), resizedDroplet["size_slug"].(string)),
+	setDropletStatus(nameOf(stoppedDroplet), stoppedDroplet["status"].(string)),
+	setClusterVersion(nameOf(upgradedCluster), upgradedCluster["version"].(string)),
+	{"restore app " + nameOf(demoBuilder.app(removedApp)), func(a *Account) {
+		a.Apps = slices.Insert(a.Apps, min(removedApp, len(a.Apps)), demoBuilder.app(removedApp))
+	}},
+}
+
+func resizeDroplet(name, slug string) DemoChange {
+	return DemoChange{fmt.Sprintf("resize Droplet %s to %s", name, slug), func(a *Account) {
+		if d := named(a.Droplets, name); d != nil {
+			setDropletSize(d, slug, dropletSizes[slug])
+		}
+	}}
+}
+
+func setDropletStatus(name, status string) DemoChange {
+	return DemoChange{fmt.Sprintf("set the status of Droplet %s to %s", name, status), func(a *Account) {
+		if d := named(a.Droplets, name); d != nil {
+			d["status"] = status
+		}
+	}}
+}
+
+// setClusterVersion upgrades a cluster, or winds it back, which only a
+// demo can do.
+func setClusterVersion(name, version string) DemoChange {
+	return DemoChange{fmt.Sprintf("move Kubernetes cluster %s to version %s", name, version), func(a *Account) {
+		if c := named(a.Clusters, name); c != nil {
+			c["version"] = version
+		}
+	}}
+}
+
+// nameOf is an object's name; an app's is in its spec.
+func nameOf(object map[string]any) string {
+	if name, ok := object["name"].(string); ok {
+		return name
+	}
+	spec, _ := object["spec"].(map[string]any)
+	name, _ := spec["name"].(string)
+	return name
+}
+
+// named is the first object called name, or nil.
+func named(objects []map[string]any, name string) map[string]any {
+	if i := slices.IndexFunc(objects, func(o map[string]any) bool { return nameOf(o) == name }); i >= 0 {
+		return objects[i]
+	}
+	return nil
+}
+
+func withoutNamed(objects []map[string]any, name string) []map[string]any {
+	return slices.DeleteFunc(objects, func(o map[string]any) bool { return nameOf(o) == name })
+}
