@@ -77,6 +77,8 @@ type accountSet struct {
 	opts    *options
 	tokenOf func(config.Account) (func() string, error)
 	logger  log.Logger
+	// onRefresh is each refresher's OnRefresh hook; set it before apply.
+	onRefresh func(kind string, before, after *inventory.Snapshot)
 
 	mu      sync.Mutex // serialises apply
 	running map[string]*runningAccount
@@ -158,6 +160,7 @@ func (s *accountSet) newRefresher(cfg config.Config, a config.Account) (*invento
 		DetailInterval: cmp.Or(a.DetailInterval, cfg.DetailInterval),
 		RequestBudget:  cfg.RequestBudget,
 		Logger:         s.logger,
+		OnRefresh:      s.onRefresh,
 	})
 }
 

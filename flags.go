@@ -36,6 +36,9 @@ type options struct {
 	logLevel       string
 	logFormat      string
 	collectors     map[string]*bool
+
+	demoChangeInterval time.Duration // how often --demo changes its account; 0: never
+	driftBaselineFile  string
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -59,6 +62,11 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	app.Flag("config.file", "YAML file listing several accounts, each with its token file or variable; "+
 		"reloaded on SIGHUP and POST /-/reload.").PlaceHolder("FILE").StringVar(&o.configFile)
 	app.Flag("demo", "Serve a built-in sample account from a fake API on 127.0.0.1; no token needed.").BoolVar(&o.demo)
+	app.Flag("demo.change-interval", "With --demo, change the sample account this often (create, resize, power off, "+
+		"upgrade, delete, and back) so that drift shows; 0 keeps it still.").Default("0").DurationVar(&o.demoChangeInterval)
+	app.Flag("drift.baseline-file", "YAML or JSON file naming the workloads a team expects (a list, or the exporter's "+
+		"own /inventory output); drift from it is exposed, and it is re-read when it changes.").
+		PlaceHolder("FILE").StringVar(&o.driftBaselineFile)
 	app.Flag("log.level", "Only log messages with this severity or above: debug, info, warn, error.").Default("info").
 		EnumVar(&o.logLevel, "debug", "info", "warn", "error")
 	app.Flag("log.format", "Output format of log messages: logfmt or json.").Default("logfmt").
@@ -70,6 +78,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if _, err := app.Parse(args); err != nil {
 		return nil, err
+	}
+	if o.demoChangeInterval < 0 || (o.demoChangeInterval > 0 && !o.demo) {
+		return nil, fmt.Errorf("--demo.change-interval=%s: give --demo and a duration of 0 or more", o.demoChangeInterval)
 	}
 	return o, nil
 }

@@ -67,6 +67,8 @@ func serve(ctx context.Context, opts *options, logger log.Logger, slogger *slog.
 			return fmt.Errorf("demo: %w", err)
 		}
 		defer demo.Close()
+		stopChanges := startDemoChanges(ctx, demo, opts.demoChangeInterval, logger)
+		defer stopChanges()
 		opts.apiURL = demo.URL
 		tokenOf = func(config.Account) (func() string, error) { return config.Secret(fakeapi.DemoToken).Reveal, nil }
 		level.Info(logger).Log("msg", "demo mode: reading a built-in sample account from a fake API; no real account is touched", "api_url", demo.URL)
@@ -75,16 +77,21 @@ func serve(ctx context.Context, opts *options, logger log.Logger, slogger *slog.
 	if err != nil {
 		return err
 	}
+	tracker, err := newDriftTracker(opts, logger)
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	accounts := newAccountSet(ctx, opts, tokenOf, logger)
+	accounts.onRefresh = tracker.Observe
 	if err := accounts.apply(cfg); err != nil {
 		return err
 	}
 	reload := func() error { return reloadConfig(opts, accounts, logger) }
 	go reloadOnHangup(ctx, reload)
 	server := &http.Server{
-		Handler:           newMux(ctx, opts, accounts, reload, logger),
+		Handler:           newMux(ctx, opts, accounts, reload, tracker, logger),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(slogger.Handler(), slog.LevelDebug),
 	}
@@ -126,11 +133,13 @@ func reloadOnHangup(ctx context.Context, reload func() error) {
 
 // newMux serves every page. Its gatherer keeps the metrics of each list
 // ready in the background until ctx ends.
-func newMux(ctx context.Context, opts *options, src inventory.Source, reload func() error, logger log.Logger) *http.ServeMux {
+func newMux(ctx context.Context, opts *options, src inventory.Source, reload func() error, tracker collector.DriftReader,
+	logger log.Logger) *http.ServeMux {
 	gatherer := collector.NewGatherer(src, opts.enabled,
 		versioncollector.NewCollector(programName),
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		collector.NewDriftCollector(src, tracker),
 	)
 	go gatherer.Warm(ctx, time.Second)
 	metrics := promhttp.HandlerFor(gatherer, promhttp.HandlerOpts{
