@@ -28,7 +28,9 @@ func TestEveryMetricIsDocumented(t *testing.T) {
 	}
 	descs := make(chan *prometheus.Desc, 100)
 	go func() {
-		for _, c := range collector.Collectors(inventory.Refreshers{}, func(string) bool { return true }) {
+		all := append(collector.Collectors(inventory.Refreshers{}, func(string) bool { return true }),
+			collector.NewDriftCollector(inventory.Refreshers{}, nil))
+		for _, c := range all {
 			c.Describe(descs)
 		}
 		close(descs)
