@@ -11,7 +11,9 @@ import (
 type DriftReader interface {
 	Changes(account, kind string, change drift.ChangeType) uint64
 	Recent() []drift.RecentChange
-	Baseline() (b *drift.Baseline, loaded bool) // nil without one
+	// Verdict is nil without a baseline; loaded tells whether the
+	// baseline file's last read loaded.
+	Verdict(snapshots []*inventory.Snapshot) (v *drift.Verdict, loaded bool)
 }
 
 var (
@@ -72,15 +74,15 @@ func (c driftCollector) Collect(ch chan<- prometheus.Metric) {
 			gauge(out, inventoryRecentChange, 1, r.Account, w.Kind, w.ID, w.Name, w.Region, string(r.Type), r.FieldNames())
 		}
 	}
-	if baseline, loaded := c.drift.Baseline(); baseline != nil {
+	if verdict, loaded := c.drift.Verdict(snapshots); verdict != nil {
 		gauge(out, driftBaselineReload, boolValue(loaded))
-		collectVerdict(out, drift.Evaluate(baseline, snapshots))
+		collectVerdict(out, verdict)
 	}
 }
 
 // collectVerdict counts the drifted workloads of each judged kind, 0 for
 // none, and names each of them once.
-func collectVerdict(out emit, v drift.Verdict) {
+func collectVerdict(out emit, v *drift.Verdict) {
 	type group struct {
 		scope drift.Scope
 		state drift.State

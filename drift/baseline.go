@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -19,6 +20,14 @@ type Baseline struct {
 	// it declares empty. A live workload of another kind is not judged.
 	Kinds   []string
 	Entries []Entry
+
+	indexed sync.Once
+	index   *entryIndex // built on first use; a baseline is never changed
+}
+
+func (b *Baseline) entryIndex() *entryIndex {
+	b.indexed.Do(func() { b.index = newEntryIndex(b.Entries) })
+	return b.index
 }
 
 // Entry is one expected workload. Kind and an ID or a name identify it; an
@@ -40,7 +49,7 @@ var entryKeys = []string{"kind", "account", "id", "name", "size", "region", "ver
 
 // expectedFields are the properties an entry may declare, compared with
 // the live workload.
-var expectedFields = []string{"size", "region", "version", "tags"}
+var expectedFields = []field{fieldNamed("size"), fieldNamed("region"), fieldNamed("version"), fieldNamed("tags")}
 
 // ParseBaseline reads a baseline in either of two forms: the exporter's own
 // /inventory JSON, whose workload rows are entries and whose other fields
@@ -157,9 +166,9 @@ func (e *Entry) normalize() error {
 	if e.ID == "" && e.Name == "" {
 		return errors.New("id, name: give at least one to say which workload")
 	}
-	for _, name := range expectedFields {
-		if f := fieldNamed(name); !slices.Contains(f.kinds, e.Kind) && f.value(e.expected()) != "" {
-			return fmt.Errorf("%s: %s have no %s; only %s do", name, e.Kind, name, strings.Join(f.kinds, ", "))
+	for _, f := range expectedFields {
+		if !slices.Contains(f.kinds, e.Kind) && f.value(e.expected()) != "" {
+			return fmt.Errorf("%s: %s have no %s; only %s do", f.name, e.Kind, f.name, strings.Join(f.kinds, ", "))
 		}
 	}
 	slices.Sort(e.Tags) // in place, so that declared but empty tags stay non-nil
@@ -175,7 +184,7 @@ func (e *Entry) expected() *Workload {
 // declares tells whether the entry expects something of the property.
 func (e *Entry) declares(f field) bool {
 	switch {
-	case !slices.Contains(expectedFields, f.name):
+	case !slices.ContainsFunc(expectedFields, func(x field) bool { return x.name == f.name }):
 		return false
 	case f.name == "tags":
 		return e.Tags != nil

@@ -27,6 +27,11 @@ type Tracker struct {
 	mu     sync.Mutex
 	counts map[countKey]uint64
 	recent map[recentKey]RecentChange
+
+	judging    sync.Mutex // guards the last verdict, and makes scrapes wait for one evaluation
+	verdict    *Verdict
+	verdictOf  *Baseline // the baseline it judged against
+	verdictKey string    // and the lists it judged
 }
 
 type countKey struct {
@@ -121,13 +126,37 @@ func (t *Tracker) Recent() []RecentChange {
 	return recent
 }
 
-// Baseline returns the baseline in use, reading its file again if it
-// changed, and whether the file's last read loaded; nil without one.
-func (t *Tracker) Baseline() (*Baseline, bool) {
+// Verdict judges the snapshots against the baseline, after reading its
+// file again if it changed, and tells whether the file's last read loaded;
+// nil without a baseline. A verdict is kept until the baseline or a list
+// it judges changes, so scrapes between refreshes cost nothing.
+func (t *Tracker) Verdict(snapshots []*inventory.Snapshot) (*Verdict, bool) {
 	if t.baseline == nil {
 		return nil, false
 	}
-	return t.baseline.Current()
+	b, loaded := t.baseline.Current()
+	key := judgedLists(b, snapshots)
+	t.judging.Lock()
+	defer t.judging.Unlock()
+	if t.verdictOf != b || key != t.verdictKey {
+		v := Evaluate(b, snapshots)
+		t.verdict, t.verdictOf, t.verdictKey = &v, b, key
+	}
+	return t.verdict, loaded
+}
+
+// judgedLists names the lists a baseline judges by when each account last
+// listed them.
+func judgedLists(b *Baseline, snapshots []*inventory.Snapshot) string {
+	var key strings.Builder
+	for _, s := range snapshots {
+		key.WriteString(s.Account)
+		for _, kind := range b.Kinds {
+			fmt.Fprintf(&key, " %d", s.Status[kind].LastSuccess.UnixNano())
+		}
+		key.WriteByte('\n')
+	}
+	return key.String()
 }
 
 func orNone(value string) string {

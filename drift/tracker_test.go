@@ -1,6 +1,7 @@
 package drift
 
 import (
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -103,5 +104,37 @@ func TestObserveIsSafeForConcurrentKinds(t *testing.T) {
 		if n := tracker.Changes("default", kind, Added); n != uint64(50+i) {
 			t.Errorf("%s: %d added, want %d", kind, n, 50+i)
 		}
+	}
+}
+
+// A verdict is evaluated again only when the baseline or a judged list
+// changes.
+func TestVerdictIsKeptUntilTheBaselineOrAListChanges(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "baseline.yml")
+	writeFile(t, path, "workloads: [{kind: droplets, name: web-nyc1-01}]\n", listedAt)
+	baseline, err := LoadBaselineFile(path, log.NewNopLogger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tracker := NewTracker(log.NewNopLogger(), baseline)
+	snapshots := []*inventory.Snapshot{droplets("default", web1, web2)}
+	first, loaded := tracker.Verdict(snapshots)
+	if again, _ := tracker.Verdict(snapshots); again != first || !loaded || len(first.Findings) != 1 {
+		t.Fatalf("verdict %+v (loaded %v), then another one for the same lists", first, loaded)
+	}
+
+	relisted := droplets("default", web1)
+	status := relisted.Status[inventory.KindDroplets]
+	status.LastSuccess = listedAt.Add(time.Minute)
+	relisted.Status[inventory.KindDroplets] = status
+	if v, _ := tracker.Verdict([]*inventory.Snapshot{relisted}); v == first || len(v.Findings) != 0 {
+		t.Errorf("after a new list: %+v, want a new verdict without findings", v)
+	}
+	writeFile(t, path, "workloads: [{kind: droplets, name: web-nyc1-03}]\n", listedAt.Add(time.Hour))
+	if v, _ := tracker.Verdict([]*inventory.Snapshot{relisted}); len(v.Findings) != 2 {
+		t.Errorf("after a new baseline: %+v, want web-nyc1-01 unexpected and web-nyc1-03 missing", v.Findings)
+	}
+	if v, loaded := NewTracker(log.NewNopLogger(), nil).Verdict(snapshots); v != nil || loaded {
+		t.Errorf("without a baseline: %+v, %v; want none", v, loaded)
 	}
 }

@@ -1,8 +1,6 @@
 package drift
 
 import (
-	"slices"
-
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
@@ -44,15 +42,16 @@ type Verdict struct {
 func Evaluate(b *Baseline, snapshots []*inventory.Snapshot) Verdict {
 	var v Verdict
 	matched := make([]bool, len(b.Entries))
-	index := newEntryIndex(b.Entries)
+	index := b.entryIndex()
 	for _, s := range snapshots {
 		for _, kind := range b.Kinds {
 			if !s.Status[kind].Known() {
 				continue
 			}
 			v.Judged = append(v.Judged, Scope{s.Account, kind})
-			for _, w := range Workloads(s, kind) {
-				v.Findings = append(v.Findings, judge(b, index, matched, s.Account, &w)...)
+			live := Workloads(s, kind)
+			for i := range live {
+				v.Findings = append(v.Findings, index.judge(matched, s.Account, &live[i])...)
 			}
 		}
 	}
@@ -69,51 +68,66 @@ func Evaluate(b *Baseline, snapshots []*inventory.Snapshot) Verdict {
 	return v
 }
 
-// judge finds the entries that expect one live workload, marks them
-// matched, and returns its findings.
-func judge(b *Baseline, index entryIndex, matched []bool, account string, w *Workload) []Finding {
+// entryIndex finds a baseline's entries by kind and ID, and by kind and
+// name for entries without an ID, and holds what each expects.
+type entryIndex struct {
+	entries      []Entry
+	byID, byName map[[2]string][]int
+	expected     [][]expectation // by entry
+}
+
+// expectation is one declared property of an entry: expectedFields[field].
+type expectation struct {
+	field int
+	value string
+}
+
+func newEntryIndex(entries []Entry) *entryIndex {
+	x := &entryIndex{entries: entries, byID: map[[2]string][]int{}, byName: map[[2]string][]int{},
+		expected: make([][]expectation, len(entries))}
+	for i := range entries {
+		e := &entries[i]
+		if e.ID != "" {
+			x.byID[[2]string{e.Kind, e.ID}] = append(x.byID[[2]string{e.Kind, e.ID}], i)
+		} else {
+			x.byName[[2]string{e.Kind, e.Name}] = append(x.byName[[2]string{e.Kind, e.Name}], i)
+		}
+		for k, f := range expectedFields {
+			if e.declares(f) {
+				x.expected[i] = append(x.expected[i], expectation{k, f.value(e.expected())})
+			}
+		}
+	}
+	return x
+}
+
+// judge finds the entries that expect one live workload of account, marks
+// them matched, and returns its findings: unexpected when none does,
+// changed once per declared property that differs.
+func (x *entryIndex) judge(matched []bool, account string, w *Workload) []Finding {
 	finding := Finding{Account: account, Kind: w.Kind, ID: w.ID, Name: w.Name}
-	expecting := slices.DeleteFunc(index.candidates(w), func(i int) bool {
-		return b.Entries[i].Account != "" && b.Entries[i].Account != account
-	})
-	if len(expecting) == 0 {
+	expected, differs := false, make([]bool, len(expectedFields))
+	for _, candidates := range [2][]int{x.byID[[2]string{w.Kind, w.ID}], x.byName[[2]string{w.Kind, w.Name}]} {
+		for _, i := range candidates {
+			if a := x.entries[i].Account; a != "" && a != account {
+				continue
+			}
+			expected, matched[i] = true, true
+			for _, e := range x.expected[i] {
+				differs[e.field] = differs[e.field] || expectedFields[e.field].value(w) != e.value
+			}
+		}
+	}
+	if !expected {
 		finding.State = Unexpected
 		return []Finding{finding}
 	}
 	var findings []Finding
-	for _, name := range expectedFields {
-		f := fieldNamed(name)
-		differs := func(i int) bool { e := &b.Entries[i]; return e.declares(f) && f.value(e.expected()) != f.value(w) }
-		if slices.ContainsFunc(expecting, differs) {
+	for k, f := range expectedFields {
+		if differs[k] {
 			finding.State, finding.Field = Changed, f.name
 			findings = append(findings, finding)
 		}
 	}
-	for _, i := range expecting {
-		matched[i] = true
-	}
 	return findings
-}
-
-// entryIndex finds entries by kind and ID, and by kind and name for
-// entries without an ID.
-type entryIndex struct {
-	byID, byName map[[2]string][]int
-}
-
-func newEntryIndex(entries []Entry) entryIndex {
-	index := entryIndex{byID: map[[2]string][]int{}, byName: map[[2]string][]int{}}
-	for i, e := range entries {
-		if e.ID != "" {
-			index.byID[[2]string{e.Kind, e.ID}] = append(index.byID[[2]string{e.Kind, e.ID}], i)
-		} else {
-			index.byName[[2]string{e.Kind, e.Name}] = append(index.byName[[2]string{e.Kind, e.Name}], i)
-		}
-	}
-	return index
-}
-
-// candidates are the entries that name w, in any account; a new slice.
-func (x entryIndex) candidates(w *Workload) []int {
-	return slices.Concat(x.byID[[2]string{w.Kind, w.ID}], x.byName[[2]string{w.Kind, w.Name}])
 }
