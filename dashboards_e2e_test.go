@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -16,7 +15,6 @@ import (
 	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/dashboards"
-	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testlog"
 )
 
 // allowedEmpty lists the panels whose queries find nothing on the demo
@@ -164,27 +162,9 @@ type promServer struct{ url string }
 
 func startPrometheus(t *testing.T, binary, target string) *promServer {
 	t.Helper()
-	dir := t.TempDir()
-	config := fmt.Sprintf("global: {scrape_interval: 1s, evaluation_interval: 1s}\n"+
-		"scrape_configs:\n- job_name: digitalocean\n  static_configs: [{targets: [%q]}]\n", target)
-	if err := os.WriteFile(filepath.Join(dir, "prometheus.yml"), []byte(config), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	addr := freeAddress(t)
-	logs := &testlog.Buffer{}
-	cmd := exec.Command(binary, "--config.file="+filepath.Join(dir, "prometheus.yml"),
-		"--storage.tsdb.path="+filepath.Join(dir, "data"), "--web.listen-address="+addr)
-	cmd.Stdout, cmd.Stderr = logs, logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-		if t.Failed() {
-			t.Logf("prometheus log:\n%s", logs)
-		}
-	})
+	startServer(t, "prometheus", binary, "prometheus.yml", fmt.Sprintf("global: {scrape_interval: 1s, evaluation_interval: 1s}\n"+
+		"scrape_configs:\n- job_name: digitalocean\n  static_configs: [{targets: [%q]}]\n", target), "--web.listen-address="+addr)
 	return &promServer{url: "http://" + addr}
 }
 
