@@ -82,7 +82,7 @@ func TestSecretNeverPrints(t *testing.T) {
 }
 
 func TestValidateNamesTheField(t *testing.T) {
-	good := Config{APIURL: "https://api.digitalocean.com", RequestTimeout: 1, RefreshInterval: 60e9, DetailInterval: 900e9,
+	good := Config{APIURL: "https://api.example.test", RequestTimeout: 1, RefreshInterval: 60e9, DetailInterval: 900e9,
 		Accounts: []Account{{Name: "default"}}}
 	if err := good.Validate(); err != nil {
 		t.Fatalf("valid config rejected: %v", err)
