@@ -256,7 +256,7 @@ func (r *Refresher) deadline(res resource) time.Duration {
 // planBudget tells the budget what a refresh cost, and logs when the
 // intervals start or stop being stretched.
 func (r *Refresher) planBudget(res resource, requests int64) {
-	plan, changed := r.budget.record(res.kind, requests, r.recorder.stats().RateLimit.Limit)
+	plan, changed := r.budget.record(res.kind, requests, r.recorder.limit())
 	switch {
 	case changed && plan.stretch > 1:
 		level.Warn(r.logger).Log("msg", "stretching refresh intervals to stay within the request budget",

@@ -79,6 +79,13 @@ func (r *apiRecorder) paused(now time.Time) (time.Time, bool) {
 	return r.pausedUntil, now.Before(r.pausedUntil)
 }
 
+// limit is the hourly request limit the API last reported; 0 until then.
+func (r *apiRecorder) limit() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.rate.Limit
+}
+
 // stats returns a copy that later requests do not change.
 func (r *apiRecorder) stats() APIStats {
 	r.mu.Lock()
