@@ -23,7 +23,7 @@ func TestSeveralAccountsAndReload(t *testing.T) {
 	}
 	defer api.Close()
 	staging := fakeapi.Examples()
-	staging.Droplets = staging.Droplets[:1]
+	staging.Lists[fakeapi.Droplets] = staging.Lists[fakeapi.Droplets][:1]
 	api.AddAccount("dop_v1_staging", staging)
 	api.AddAccount("dop_v1_qa", fakeapi.Examples())
 

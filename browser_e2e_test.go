@@ -42,7 +42,7 @@ func TestLandingPageInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(api.Close)
-	api.Update(func(a *fakeapi.Account) { a.Droplets[0]["name"] = hostileName })
+	api.Update(func(a *fakeapi.Account) { a.Lists[fakeapi.Droplets][0]["name"] = hostileName })
 	e := startExporter(t, map[string]string{"DIGITALOCEAN_TOKEN": token}, "--digitalocean.api-url="+api.URL)
 	e.waitFor(t, "/-/ready", http.StatusOK)
 

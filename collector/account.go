@@ -15,7 +15,7 @@ func newAccountCollector(src inventory.Source) prometheus.Collector {
 }
 
 func collectAccount(out emit, s *inventory.Snapshot) {
-	if a := s.Info; a != nil {
+	if a := s.Info(); a != nil {
 		gauge(out, accountInfo, 1, s.Account, a.UUID, a.Status, a.TeamUUID, a.TeamName)
 	}
 }

@@ -28,8 +28,9 @@ func newAppCollector(src inventory.Source) prometheus.Collector {
 
 func collectApps(out emit, s *inventory.Snapshot) {
 	byGroup := counts{}
-	for i := range s.Apps {
-		a := &s.Apps[i]
+	list := inventory.Apps.Of(s)
+	for i := range list {
+		a := &list[i]
 		gauge(out, appInfo, 1, s.Account, a.ID, a.Name, a.Region, a.Tier, a.Phase)
 		for _, c := range a.Components {
 			gauge(out, appComponentInstances, float64(c.Instances), s.Account, a.ID, c.Name, c.Type, c.InstanceSize)

@@ -17,7 +17,7 @@ import (
 )
 
 // largeAccount is the size the README's figures are stated for.
-var largeAccount = fakeapi.Size{Droplets: 10000, Clusters: 200, Databases: 500, Apps: 1000, Firewalls: 100, LoadBalancers: 50}
+var largeAccount = fakeapi.Size{fakeapi.Droplets: 10000, fakeapi.Clusters: 200, fakeapi.Databases: 500, fakeapi.Apps: 1000, fakeapi.Firewalls: 100, fakeapi.LoadBalancers: 50}
 
 // BenchmarkScrape gathers and encodes every collector's metrics of a large
 // account, as one /metrics request does (without compression).

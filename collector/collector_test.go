@@ -136,7 +136,7 @@ func TestScrapesWhileRefreshesSwapSnapshots(t *testing.T) {
 	var refreshes sync.WaitGroup
 	refreshes.Go(func() {
 		for i := 0; ctx.Err() == nil; i++ {
-			api.Update(func(a *fakeapi.Account) { a.Droplets[0]["status"] = []string{"active", "off"}[i%2] })
+			api.Update(func(a *fakeapi.Account) { a.Lists[fakeapi.Droplets][0]["status"] = []string{"active", "off"}[i%2] })
 			r.Refresh(ctx)
 		}
 	})

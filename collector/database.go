@@ -34,8 +34,10 @@ func newDatabaseCollector(src inventory.Source) prometheus.Collector {
 
 func collectDatabases(out emit, s *inventory.Snapshot) {
 	byGroup := counts{}
-	for i := range s.Databases {
-		d := &s.Databases[i]
+	trustedSources := inventory.DatabaseTrustedSources.Of(s)
+	list := inventory.Databases.Of(s)
+	for i := range list {
+		d := &list[i]
 		gauge(out, databaseInfo, 1, s.Account, d.ID, d.Name, d.Engine, d.Version, d.Region, d.Size, d.Status, tagsLabel(d.Tags))
 		gauge(out, databaseNodes, float64(d.Nodes), s.Account, d.ID)
 		if d.StorageBytes > 0 {
@@ -43,7 +45,7 @@ func collectDatabases(out emit, s *inventory.Snapshot) {
 		}
 		timestamp(out, databaseCreated, d.Created, s.Account, d.ID)
 		timestamp(out, databaseEndOfLife, d.VersionEndOfLife, s.Account, d.ID)
-		if n, known := s.TrustedSources[d.ID]; known {
+		if n, known := trustedSources[d.ID]; known {
 			gauge(out, databaseTrustedSources, float64(n), s.Account, d.ID)
 		}
 		byGroup.add(d.Region, d.Engine, d.Version, d.Status)

@@ -17,10 +17,9 @@ import (
 // dropletSnapshot is an account whose Droplets are listed and whose apps
 // are enabled but not listed yet.
 func dropletSnapshot(account string, droplets ...inventory.Droplet) *inventory.Snapshot {
-	return &inventory.Snapshot{Account: account, Droplets: droplets, Status: map[string]inventory.Status{
-		inventory.KindDroplets: {Refreshes: 1, LastSuccess: timeOne},
-		inventory.KindApps:     {},
-	}}
+	s := inventory.NewSnapshot(account, timeOne, inventory.Droplets.With(droplets))
+	s.Status[inventory.KindApps] = inventory.Status{}
+	return s
 }
 
 var (

@@ -34,8 +34,9 @@ func newDropletCollector(src inventory.Source) prometheus.Collector {
 
 func collectDroplets(out emit, s *inventory.Snapshot) {
 	byGroup := counts{}
-	for i := range s.Droplets {
-		d := &s.Droplets[i]
+	list := inventory.Droplets.Of(s)
+	for i := range list {
+		d := &list[i]
 		id := strconv.Itoa(d.ID)
 		gauge(out, dropletInfo, 1, s.Account, id, d.Name, d.Region, d.Size, d.Status, d.Image,
 			d.VPCUUID, d.PublicIPv4, d.PrivateIPv4, tagsLabel(d.Tags))

@@ -28,8 +28,9 @@ func newFirewallCollector(src inventory.Source) prometheus.Collector {
 
 func collectFirewalls(out emit, s *inventory.Snapshot) {
 	coverage := posture.NewCoverage(s)
-	for i := range s.Firewalls {
-		f := &s.Firewalls[i]
+	firewalls := inventory.Firewalls.Of(s)
+	for i := range firewalls {
+		f := &firewalls[i]
 		gauge(out, firewallInfo, 1, s.Account, f.ID, f.Name, f.Status, tagsLabel(f.Tags))
 		gauge(out, firewallDroplets, float64(coverage.Droplets(f.ID)), s.Account, f.ID)
 		open := counts{}
@@ -41,8 +42,8 @@ func collectFirewalls(out emit, s *inventory.Snapshot) {
 		open.sendOnes(out, firewallOpenToWorld, s.Account)
 	}
 	if s.Status[inventory.KindDroplets].Known() {
-		for i := range s.Droplets {
-			id := s.Droplets[i].ID
+		for _, d := range inventory.Droplets.Of(s) {
+			id := d.ID
 			gauge(out, dropletFirewallProtected, boolValue(coverage.Protected(id)), s.Account, strconv.Itoa(id))
 		}
 	}

@@ -24,8 +24,8 @@ func TestNextScrapeShowsChanges(t *testing.T) {
 		t.Fatal("two scrapes of the same lists differ")
 	}
 	api.Update(func(a *fakeapi.Account) {
-		a.Droplets = a.Droplets[1:] // 3164444, example.com
-		a.Databases[0]["status"] = "resizing"
+		a.Lists[fakeapi.Droplets] = a.Lists[fakeapi.Droplets][1:] // 3164444, example.com
+		a.Lists[fakeapi.Databases][0]["status"] = "resizing"
 	})
 	r.Refresh(context.Background())
 	after := gatherText(t, g)
@@ -84,7 +84,7 @@ func TestWarmRebuildsChangedListsWithoutAScrape(t *testing.T) {
 		}
 	}
 	waitForVersion(droplets.currentVersion())
-	api.Update(func(a *fakeapi.Account) { a.Droplets = a.Droplets[1:] })
+	api.Update(func(a *fakeapi.Account) { a.Lists[fakeapi.Droplets] = a.Lists[fakeapi.Droplets][1:] })
 	r.Refresh(context.Background())
 	waitForVersion(droplets.currentVersion())
 }

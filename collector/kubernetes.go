@@ -37,12 +37,14 @@ func newKubernetesCollector(src inventory.Source) prometheus.Collector {
 
 func collectClusters(out emit, s *inventory.Snapshot) {
 	byGroup := counts{}
-	for i := range s.Clusters {
-		c := &s.Clusters[i]
+	upgrades := inventory.KubernetesUpgrades.Of(s)
+	clusters := inventory.Clusters.Of(s)
+	for i := range clusters {
+		c := &clusters[i]
 		gauge(out, kubernetesClusterInfo, 1, s.Account, c.ID, c.Name, c.Region, c.Version, c.Status,
 			boolLabel(c.HA), boolLabel(c.AutoUpgrade), boolLabel(c.SurgeUpgrade), c.VPCUUID, tagsLabel(c.Tags))
 		timestamp(out, kubernetesClusterCreated, c.Created, s.Account, c.ID)
-		for _, version := range slices.Compact(slices.Sorted(slices.Values(s.Upgrades[c.ID]))) {
+		for _, version := range slices.Compact(slices.Sorted(slices.Values(upgrades[c.ID]))) {
 			gauge(out, kubernetesUpgradeAvailable, 1, s.Account, c.ID, version)
 		}
 		for j := range c.NodePools {

@@ -28,10 +28,12 @@ func newLoadBalancerCollector(src inventory.Source) prometheus.Collector {
 }
 
 func collectLoadBalancers(out emit, s *inventory.Snapshot) {
-	for i := range s.LoadBalancers {
-		lb := &s.LoadBalancers[i]
+	droplets := inventory.Droplets.Of(s)
+	lbs := inventory.LoadBalancers.Of(s)
+	for i := range lbs {
+		lb := &lbs[i]
 		gauge(out, loadBalancerInfo, 1, s.Account, lb.ID, lb.Name, lb.Region, lb.Status, lb.IP, sizeUnitLabel(lb.SizeUnit), lb.Type)
-		gauge(out, loadBalancerDroplets, float64(posture.LoadBalancerTargets(lb, s.Droplets)), s.Account, lb.ID)
+		gauge(out, loadBalancerDroplets, float64(posture.LoadBalancerTargets(lb, droplets)), s.Account, lb.ID)
 		gauge(out, loadBalancerRedirect, boolValue(lb.RedirectHTTPToHTTPS), s.Account, lb.ID)
 		rules := counts{}
 		for _, r := range lb.ForwardingRules {

@@ -19,11 +19,11 @@ const exampleCluster = "bd5f5959-5e1e-4205-a714-a914373942af"
 // current, the database version supported, HTTP redirected.
 func passingExamples() fakeapi.Account {
 	a := fakeapi.Examples()
-	a.Firewalls[0]["droplet_ids"] = []any{3164444, 3164459, 448543583}
-	a.Firewalls[0]["tags"] = []any{"env:stage"} // covers 3164412 only through its tag
-	a.KubernetesUpgrades = map[string][]map[string]any{}
-	a.Databases[0]["version_end_of_life"] = "2099-01-01T00:00:00Z"
-	for _, lb := range a.LoadBalancers {
+	a.Lists[fakeapi.Firewalls][0]["droplet_ids"] = []any{3164444, 3164459, 448543583}
+	a.Lists[fakeapi.Firewalls][0]["tags"] = []any{"env:stage"} // covers 3164412 only through its tag
+	a.ByID[fakeapi.KubernetesUpgrades] = map[string][]map[string]any{}
+	a.Lists[fakeapi.Databases][0]["version_end_of_life"] = "2099-01-01T00:00:00Z"
+	for _, lb := range a.Lists[fakeapi.LoadBalancers] {
 		lb["redirect_http_to_https"] = true
 	}
 	return a
@@ -32,14 +32,14 @@ func passingExamples() fakeapi.Account {
 // failingExamples breaks each check once, in the ways that are easy to miss.
 func failingExamples() fakeapi.Account {
 	a := passingExamples()
-	a.Firewalls[0]["tags"] = []any{}
-	a.Firewalls[0]["inbound_rules"] = []any{
+	a.Lists[fakeapi.Firewalls][0]["tags"] = []any{}
+	a.Lists[fakeapi.Firewalls][0]["inbound_rules"] = []any{
 		map[string]any{"protocol": "tcp", "ports": "20-30", "sources": map[string]any{"addresses": []any{"::/0"}}},
 	}
-	a.DatabaseFirewalls = map[string][]map[string]any{exampleDatabase: {}}
-	a.KubernetesUpgrades = fakeapi.Examples().KubernetesUpgrades
-	a.Databases[0]["version_end_of_life"] = "2020-01-01T00:00:00Z"
-	a.LoadBalancers[0]["redirect_http_to_https"] = false
+	a.ByID[fakeapi.DatabaseFirewalls] = map[string][]map[string]any{exampleDatabase: {}}
+	a.ByID[fakeapi.KubernetesUpgrades] = fakeapi.Examples().ByID[fakeapi.KubernetesUpgrades]
+	a.Lists[fakeapi.Databases][0]["version_end_of_life"] = "2020-01-01T00:00:00Z"
+	a.Lists[fakeapi.LoadBalancers][0]["redirect_http_to_https"] = false
 	return a
 }
 

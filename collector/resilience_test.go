@@ -71,19 +71,19 @@ func TestResilienceUnderFaults(t *testing.T) {
 		fault  func(*fakeapi.Server)
 		reason inventory.Reason
 	}{
-		{"30% of requests fail with 503", fakeapi.Size{Droplets: 40}, func(api *fakeapi.Server) {
+		{"30% of requests fail with 503", fakeapi.Size{fakeapi.Droplets: 40}, func(api *fakeapi.Server) {
 			api.SetFault("/v2/droplets", fakeapi.Fault{Status: 503, Share: 0.3})
 		}, inventory.ReasonServerError},
-		{"a storm of 429s", fakeapi.Size{Droplets: 40}, func(api *fakeapi.Server) {
+		{"a storm of 429s", fakeapi.Size{fakeapi.Droplets: 40}, func(api *fakeapi.Server) {
 			api.SetFault("*", fakeapi.Fault{Status: 429, RetryAfter: 1})
 		}, inventory.ReasonRateLimited},
-		{"a hung endpoint", fakeapi.Size{Droplets: 40}, func(api *fakeapi.Server) {
+		{"a hung endpoint", fakeapi.Size{fakeapi.Droplets: 40}, func(api *fakeapi.Server) {
 			api.SetFault("/v2/droplets", fakeapi.Fault{Hang: true})
 		}, inventory.ReasonTimeout},
-		{"the token revoked", fakeapi.Size{Droplets: 40}, func(api *fakeapi.Server) {
+		{"the token revoked", fakeapi.Size{fakeapi.Droplets: 40}, func(api *fakeapi.Server) {
 			api.SetToken("dop_v1_revoked")
 		}, inventory.ReasonUnauthorized},
-		{"10,000 droplets, 30% of pages failing", fakeapi.Size{Droplets: 10000}, func(api *fakeapi.Server) {
+		{"10,000 droplets, 30% of pages failing", fakeapi.Size{fakeapi.Droplets: 10000}, func(api *fakeapi.Server) {
 			api.SetFault("/v2/droplets", fakeapi.Fault{Status: 500, Share: 0.3})
 		}, inventory.ReasonServerError},
 	} {
@@ -98,23 +98,23 @@ func TestResilienceUnderFaults(t *testing.T) {
 			defer stop()
 			g := NewGatherer(inventory.Refreshers{r}, func(string) bool { return true })
 			waitForStatus(t, r, inventory.KindDroplets, inventory.Status.Known)
-			known := len(r.Snapshot().Droplets)
+			known := len(inventory.Droplets.Of(r.Snapshot()))
 
 			tc.fault(api)
 			start, before := time.Now(), len(api.Requests())
 			// The budget spaces a refresh of 51 pages about 12s apart.
-			scrapeFor(t, g, max(3*time.Second, time.Duration(float64(tc.size.Droplets)/200/burstPerSecond*1.2*float64(time.Second))))
+			scrapeFor(t, g, max(3*time.Second, time.Duration(float64(tc.size[fakeapi.Droplets])/200/burstPerSecond*1.2*float64(time.Second))))
 			sent := len(api.Requests()) - before
 			status := r.Snapshot().Status[inventory.KindDroplets]
 			if status.Errors[tc.reason] == 0 {
 				t.Errorf("no %s failure counted: %+v", tc.reason, status)
 			}
-			if got := len(r.Snapshot().Droplets); got != known {
+			if got := len(inventory.Droplets.Of(r.Snapshot())); got != known {
 				t.Errorf("%d droplets known during the fault, %d before", got, known)
 			}
 			// One refresh may be under way when the window opens, and the
 			// budget is planned from the last refresh's cost.
-			if allowed := burstPerSecond*time.Since(start).Seconds() + float64(tc.size.Droplets/200+3); float64(sent) > allowed {
+			if allowed := burstPerSecond*time.Since(start).Seconds() + float64(tc.size[fakeapi.Droplets]/200+3); float64(sent) > allowed {
 				t.Errorf("%d requests in %v, more than the budget's %.0f", sent, time.Since(start).Round(time.Millisecond), allowed)
 			}
 
@@ -137,7 +137,7 @@ func TestSoakLeavesNoGoroutinesOrHeapBehind(t *testing.T) {
 		t.Skip("soak test: skipped with -short")
 	}
 	goroutines, heap := measure()
-	api, err := fakeapi.NewServer(testToken, fakeapi.Generate(fakeapi.Size{Droplets: 500, Clusters: 5, Databases: 5, Apps: 20}))
+	api, err := fakeapi.NewServer(testToken, fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 500, fakeapi.Clusters: 5, fakeapi.Databases: 5, fakeapi.Apps: 20}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,9 @@ func TestSoakLeavesNoGoroutinesOrHeapBehind(t *testing.T) {
 		if f := faults[cycle%len(faults)]; f != (fakeapi.Fault{}) {
 			api.SetFault("*", f)
 		}
-		api.Update(func(a *fakeapi.Account) { a.Droplets = append(a.Droplets[1:], a.Droplets[0]) })
+		api.Update(func(a *fakeapi.Account) {
+			a.Lists[fakeapi.Droplets] = append(a.Lists[fakeapi.Droplets][1:], a.Lists[fakeapi.Droplets][0])
+		})
 		scrapeFor(t, g, 400*time.Millisecond)
 	}
 	stop()

@@ -43,15 +43,11 @@ func TestTagsLabelMatchesOneTagExactly(t *testing.T) {
 }
 
 func TestCountsGroupByLabelTuple(t *testing.T) {
-	s := &inventory.Snapshot{
-		Account: "acme",
-		Status:  map[string]inventory.Status{inventory.KindDroplets: {Refreshes: 1, LastSuccess: timeOne}},
-		Droplets: []inventory.Droplet{
-			{ID: 1, Region: "nyc1", Status: "active", Size: "s-1vcpu-1gb"},
-			{ID: 2, Region: "nyc1", Status: "active", Size: "s-1vcpu-1gb"},
-			{ID: 3, Region: "fra1", Status: "off", Size: "s-1vcpu-1gb"},
-		},
-	}
+	s := inventory.NewSnapshot("acme", timeOne, inventory.Droplets.With([]inventory.Droplet{
+		{ID: 1, Region: "nyc1", Status: "active", Size: "s-1vcpu-1gb"},
+		{ID: 2, Region: "nyc1", Status: "active", Size: "s-1vcpu-1gb"},
+		{ID: 3, Region: "fra1", Status: "off", Size: "s-1vcpu-1gb"},
+	}))
 	want := `
 # HELP digitalocean_droplets Number of Droplets by region, status and size, as of the last refresh.
 # TYPE digitalocean_droplets gauge

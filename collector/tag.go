@@ -13,22 +13,15 @@ func newTagCollector(src inventory.Source) prometheus.Collector {
 	return newKindCollector("", src, collectTags, tagResources)
 }
 
-// collectTags counts tags over the kinds whose lists are known.
+// collectTags counts tags over the workloads of every kind whose list is known.
 func collectTags(out emit, s *inventory.Snapshot) {
 	byTag := counts{}
-	tally := func(kind string, tags []string) {
-		for _, t := range tags {
-			byTag.add(kind, t)
+	for _, kind := range inventory.WorkloadKinds() {
+		for _, w := range kind.Workloads(s) {
+			for _, t := range w.Tags {
+				byTag.add(kind.Name(), t)
+			}
 		}
-	}
-	for _, d := range s.Droplets {
-		tally(inventory.KindDroplets, d.Tags)
-	}
-	for _, c := range s.Clusters {
-		tally(inventory.KindKubernetes, c.Tags)
-	}
-	for _, d := range s.Databases {
-		tally(inventory.KindDatabases, d.Tags)
 	}
 	byTag.send(out, tagResources, s.Account)
 }

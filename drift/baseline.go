@@ -12,6 +12,8 @@ import (
 	"time"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
 // Baseline is the workloads a team expects.
@@ -167,8 +169,8 @@ func (e *Entry) normalize() error {
 		return errors.New("id, name: give at least one to say which workload")
 	}
 	for _, f := range expectedFields {
-		if !slices.Contains(f.kinds, e.Kind) && f.value(e.expected()) != "" {
-			return fmt.Errorf("%s: %s have no %s; only %s do", f.name, e.Kind, f.name, strings.Join(f.kinds, ", "))
+		if !inventory.KindNamed(e.Kind).Has(f.column) && f.value(e.expected()) != "" {
+			return fmt.Errorf("%s: %s have no %s; only %s do", f.name, e.Kind, f.name, strings.Join(kindsWith(f.column), ", "))
 		}
 	}
 	slices.Sort(e.Tags) // in place, so that declared but empty tags stay non-nil

@@ -77,7 +77,8 @@ func TestInventoryOutputIsABaseline(t *testing.T) {
 	if v := Evaluate(b, []*inventory.Snapshot{s}); len(v.Findings) != 0 || len(v.Judged) != 4 {
 		t.Errorf("the inventory drifts from itself: %+v", v)
 	}
-	s.Apps = []inventory.App{shop}
+	s = snapshot("default", []inventory.Droplet{web1, web2}, []inventory.Cluster{prod},
+		[]inventory.Database{orders}, []inventory.App{shop})
 	if v := Evaluate(b, []*inventory.Snapshot{s}); len(v.Findings) != 1 || v.Findings[0].State != Unexpected {
 		t.Errorf("an app where the inventory had none: %+v, want it unexpected", v.Findings)
 	}

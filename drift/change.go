@@ -38,10 +38,14 @@ func (c Change) FieldNames() string {
 
 // Compare matches two lists of one kind by ID: what only before has was
 // removed, what only after has was added, and what both have with a
-// different size, status, version, region, tags or node count was
-// modified. Removals and modifications come in before's order, additions
-// in after's.
+// different size, status, version, region, tags or compared attribute
+// (such as a node count) was modified. Removals and modifications come in
+// before's order, additions in after's.
 func Compare(before, after []Workload) []Change {
+	var compared []field
+	if len(before) > 0 {
+		compared = fieldsOf(before[0].Kind)
+	}
 	afterByID := make(map[string]*Workload, len(after))
 	for i := range after {
 		afterByID[after[i].ID] = &after[i]
@@ -54,7 +58,7 @@ func Compare(before, after []Workload) []Change {
 		now, ok := afterByID[old.ID]
 		if !ok {
 			changes = append(changes, Change{Type: Removed, Workload: *old})
-		} else if changed := differences(old, now); len(changed) > 0 {
+		} else if changed := differences(compared, old, now); len(changed) > 0 {
 			changes = append(changes, Change{Type: Modified, Workload: *now, Fields: changed})
 		}
 	}
@@ -68,9 +72,9 @@ func Compare(before, after []Workload) []Change {
 
 // differences lists the compared properties that differ between two
 // states of one workload.
-func differences(before, after *Workload) []FieldChange {
+func differences(compared []field, before, after *Workload) []FieldChange {
 	var changed []FieldChange
-	for _, f := range fields {
+	for _, f := range compared {
 		if b, a := f.value(before), f.value(after); b != a {
 			changed = append(changed, FieldChange{Name: f.name, Before: b, After: a})
 		}

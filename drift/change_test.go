@@ -14,13 +14,18 @@ func TestWorkloadsFlattenEachKind(t *testing.T) {
 		kind string
 		want Workload
 	}{
-		{inventory.KindDroplets, Workload{Kind: "droplets", ID: "1", Name: "web-nyc1-01", Region: "nyc1",
-			Status: "active", Size: "s-1vcpu-2gb", Tags: []string{"production", "web"}}},
-		{inventory.KindKubernetes, Workload{Kind: "kubernetes", ID: "c1", Name: "prod-nyc1-01", Region: "nyc1",
-			Status: "running", Version: "1.31.1-do.0", Nodes: 5}},
+		{inventory.KindDroplets, Workload{Kind: "droplets", ID: "1", Name: "web-nyc1-01", Region: "nyc1", Geography: "nyc",
+			Status: "active", Size: "s-1vcpu-2gb", Tags: []string{"production", "web"},
+			Attributes: map[string]any{"vcpus": 0, "memory_bytes": int64(0), "disk_bytes": int64(0), "image": "",
+				"vpc_uuid": "", "private_ipv4": "", "gpu": false}}},
+		{inventory.KindKubernetes, Workload{Kind: "kubernetes", ID: "c1", Name: "prod-nyc1-01", Region: "nyc1", Geography: "nyc",
+			Status: "running", Version: "1.31.1-do.0", Attributes: map[string]any{"node_pools": 2, "nodes": 5, "ha": false,
+				"auto_upgrade": false, "surge_upgrade": false, "vpc_uuid": ""}}},
 		{inventory.KindDatabases, Workload{Kind: "databases", ID: "9daf34e4", Name: "orders-pg-01", Region: "nyc3",
-			Status: "online", Size: "db-s-2vcpu-4gb", Version: "16", Tags: []string{"production"}, Nodes: 2}},
-		{inventory.KindApps, Workload{Kind: "apps", ID: "a1", Name: "storefront-01", Region: "nyc", Status: "ACTIVE"}},
+			Geography: "nyc", Status: "online", Size: "db-s-2vcpu-4gb", Version: "16", Engine: "pg",
+			Tags: []string{"production"}, Attributes: map[string]any{"nodes": 2}}},
+		{inventory.KindApps, Workload{Kind: "apps", ID: "a1", Name: "storefront-01", Region: "nyc", Geography: "nyc",
+			Status: "ACTIVE", Attributes: map[string]any{"tier": "basic", "components": 0, "instances": int64(0)}}},
 	} {
 		if got := Workloads(s, tc.kind); !reflect.DeepEqual(got, []Workload{tc.want}) {
 			t.Errorf("%s:\n got %+v\nwant %+v", tc.kind, got, tc.want)
@@ -62,8 +67,9 @@ func TestCompare(t *testing.T) {
 				c.Version, c.NodePools = "1.32.2-do.0", []inventory.NodePool{{Count: 3}, {Count: 4}}
 			})}, nil, nil), "kubernetes"),
 			[]Change{{Type: Modified,
-				Workload: Workload{Kind: "kubernetes", ID: "c1", Name: "prod-nyc1-01", Region: "nyc1", Status: "running",
-					Version: "1.32.2-do.0", Nodes: 7},
+				Workload: one(Workloads(snapshot("default", nil, []inventory.Cluster{with(prod, func(c *inventory.Cluster) {
+					c.Version, c.NodePools = "1.32.2-do.0", []inventory.NodePool{{Count: 3}, {Count: 4}}
+				})}, nil, nil), "kubernetes")),
 				Fields: []FieldChange{{"version", "1.31.1-do.0", "1.32.2-do.0"}, {"nodes", "5", "7"}}}}},
 		{"everything replaced", dropletsOf(web1), dropletsOf(web2), []Change{
 			{Type: Removed, Workload: one(dropletsOf(web1))}, {Type: Added, Workload: one(dropletsOf(web2))}}},

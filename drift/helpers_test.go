@@ -12,12 +12,8 @@ var listedAt = time.Date(2025, time.June, 1, 12, 0, 0, 0, time.UTC)
 // the given objects.
 func snapshot(account string, droplets []inventory.Droplet, clusters []inventory.Cluster,
 	databases []inventory.Database, apps []inventory.App) *inventory.Snapshot {
-	status := map[string]inventory.Status{}
-	for _, kind := range Kinds {
-		status[kind] = inventory.Status{Refreshes: 1, LastSuccess: listedAt}
-	}
-	return &inventory.Snapshot{Account: account, Status: status,
-		Droplets: droplets, Clusters: clusters, Databases: databases, Apps: apps}
+	return inventory.NewSnapshot(account, listedAt, inventory.Droplets.With(droplets), inventory.Clusters.With(clusters),
+		inventory.Databases.With(databases), inventory.Apps.With(apps))
 }
 
 // droplets makes a snapshot of Droplets only.

@@ -4,100 +4,81 @@
 package drift
 
 import (
+	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
-// Kinds are the kinds of workload drift follows, in the order it reports them.
-var Kinds = []string{inventory.KindDroplets, inventory.KindKubernetes, inventory.KindDatabases, inventory.KindApps}
+// Workload is what drift compares of one workload: the inventory's own
+// projection of it.
+type Workload = inventory.Workload
 
-// Workload is what drift compares of one workload, whatever its kind.
-// Fields a kind does not have are empty.
-type Workload struct {
-	Kind    string
-	ID      string
-	Name    string
-	Region  string
-	Status  string // for an app, the phase of its newest deployment
-	Size    string
-	Version string
-	Tags    []string // sorted
-	Nodes   int      // a cluster's desired nodes, a database's nodes
-}
+// Kinds are the kinds of workload drift follows, in the order it reports them.
+var Kinds = inventory.Names(inventory.WorkloadKinds())
 
 // Workloads flattens one kind of a snapshot; nil for a kind drift does not follow.
 func Workloads(s *inventory.Snapshot, kind string) []Workload {
-	switch kind {
-	case inventory.KindDroplets:
-		return mapEach(s.Droplets, func(d *inventory.Droplet) Workload {
-			return Workload{Kind: kind, ID: strconv.Itoa(d.ID), Name: d.Name, Region: d.Region,
-				Status: d.Status, Size: d.Size, Tags: d.Tags}
-		})
-	case inventory.KindKubernetes:
-		return mapEach(s.Clusters, func(c *inventory.Cluster) Workload {
-			return Workload{Kind: kind, ID: c.ID, Name: c.Name, Region: c.Region,
-				Status: c.Status, Version: c.Version, Tags: c.Tags, Nodes: desiredNodes(c)}
-		})
-	case inventory.KindDatabases:
-		return mapEach(s.Databases, func(d *inventory.Database) Workload {
-			return Workload{Kind: kind, ID: d.ID, Name: d.Name, Region: d.Region,
-				Status: d.Status, Size: d.Size, Version: d.Version, Tags: d.Tags, Nodes: d.Nodes}
-		})
-	case inventory.KindApps:
-		return mapEach(s.Apps, func(a *inventory.App) Workload {
-			return Workload{Kind: kind, ID: a.ID, Name: a.Name, Region: a.Region, Status: a.Phase}
-		})
+	if k := inventory.KindNamed(kind); k != nil {
+		return k.Workloads(s)
 	}
 	return nil
 }
 
-func mapEach[T any](objects []T, toWorkload func(*T) Workload) []Workload {
-	workloads := make([]Workload, len(objects))
-	for i := range objects {
-		workloads[i] = toWorkload(&objects[i])
-	}
-	return workloads
-}
-
-func desiredNodes(c *inventory.Cluster) int {
-	n := 0
-	for _, p := range c.NodePools {
-		n += p.Count
-	}
-	return n
-}
-
 // field is one property of a workload that drift compares.
 type field struct {
-	name  string
-	kinds []string // the kinds that have it
-	value func(*Workload) string
+	name   string
+	column inventory.Columns // the kinds that fill it have this column
+	value  func(*Workload) string
 }
 
-// The kinds that have each property.
-var (
-	allKinds    = Kinds
-	withSize    = []string{inventory.KindDroplets, inventory.KindDatabases}
-	withVersion = []string{inventory.KindKubernetes, inventory.KindDatabases}
-	withTags    = []string{inventory.KindDroplets, inventory.KindKubernetes, inventory.KindDatabases}
-	withNodes   = []string{inventory.KindKubernetes, inventory.KindDatabases}
-)
-
-// fields lists every compared property, in the order changes name them.
+// fields lists the compared common properties, in the order changes name
+// them; a kind's compared attributes (a cluster's nodes, say) follow.
 var fields = []field{
-	{"size", withSize, func(w *Workload) string { return w.Size }},
-	{"status", allKinds, func(w *Workload) string { return w.Status }},
-	{"version", withVersion, func(w *Workload) string { return w.Version }},
-	{"region", allKinds, func(w *Workload) string { return w.Region }},
-	{"tags", withTags, func(w *Workload) string { return strings.Join(w.Tags, ",") }},
-	{"nodes", withNodes, func(w *Workload) string { return strconv.Itoa(w.Nodes) }},
+	{"size", inventory.HasSize, func(w *Workload) string { return w.Size }},
+	{"status", inventory.HasStatus, func(w *Workload) string { return w.Status }},
+	{"version", inventory.HasVersion, func(w *Workload) string { return w.Version }},
+	{"region", inventory.HasRegion, func(w *Workload) string { return w.Region }},
+	{"tags", inventory.HasTags, func(w *Workload) string { return strings.Join(w.Tags, ",") }},
 }
 
-// fieldNamed returns the compared property called name.
+// fieldNamed returns the compared common property called name.
 func fieldNamed(name string) field {
 	i := slices.IndexFunc(fields, func(f field) bool { return f.name == name })
 	return fields[i]
+}
+
+// fieldsOf are the properties drift compares for a kind: the common ones
+// and the attributes the kind marks as compared.
+func fieldsOf(kind string) []field {
+	k := inventory.KindNamed(kind)
+	if k == nil {
+		return fields
+	}
+	compared := slices.Clone(fields)
+	for _, key := range k.AttributeKeys() {
+		if k.Compared(key) {
+			compared = append(compared, field{key, 0, func(w *Workload) string { return attributeText(w, key) }})
+		}
+	}
+	return compared
+}
+
+func attributeText(w *Workload, key string) string {
+	if v, ok := w.Attributes[key]; ok {
+		return fmt.Sprint(v)
+	}
+	return ""
+}
+
+// kindsWith names the workload kinds that fill a column.
+func kindsWith(column inventory.Columns) []string {
+	var names []string
+	for _, k := range inventory.WorkloadKinds() {
+		if k.Has(column) {
+			names = append(names, k.Name())
+		}
+	}
+	return names
 }

@@ -1,39 +1,71 @@
 package inventory
 
 import (
-	"context"
-	"fmt"
 	"slices"
+	"time"
 
 	"github.com/digitalocean/godo"
 )
 
-func fetchApps(ctx context.Context, c *godo.Client) ([]*godo.App, error) {
-	apps, err := listAll(ctx, c.Apps.List)
-	if err != nil {
-		return nil, fmt.Errorf("list apps: %w", err)
-	}
-	return apps, nil
+// KindApps are App Platform apps.
+const KindApps = "apps"
+
+// App is one App Platform app.
+type App struct {
+	ID                   string
+	Name                 string
+	Region               string // a geography, such as nyc: apps are not placed in a datacenter
+	Tier                 string
+	Phase                string // of its newest deployment
+	Components           []Component
+	LastDeploymentActive time.Time
+	Created              time.Time
 }
 
-func mapApps(in []*godo.App) []App {
-	apps := make([]App, 0, len(in))
-	for _, a := range in {
-		if a == nil {
-			continue
-		}
-		apps = append(apps, App{
-			ID:                   a.ID,
-			Name:                 appName(a),
-			Region:               appRegion(a),
-			Tier:                 appTier(a),
-			Phase:                appPhase(a),
-			Components:           appComponents(a.Spec),
-			LastDeploymentActive: a.LastDeploymentActiveAt,
-			Created:              a.CreatedAt,
-		})
+// Component is one service, worker, job, static site or function of an app.
+type Component struct {
+	Name         string
+	Type         string // service, worker, job, static_site, function
+	InstanceSize string
+	Instances    int64
+}
+
+// Apps lists the App Platform apps. They carry no tags.
+var Apps = newList(listSpec[[]*godo.App, App]{
+	Name: KindApps, Label: "Apps", Scope: "app:read",
+	Fetch: paged("apps", func(c *godo.Client) listFunc[*godo.App] { return c.Apps.List }),
+	Map:   each(mapApp),
+	Workload: func(a *App) Workload {
+		return Workload{ID: a.ID, Name: a.Name, Region: a.Region, Status: a.Phase, Created: a.Created}
+	},
+	Columns: HasRegion | HasStatus,
+	Attributes: []Attribute[App]{
+		{Key: "tier", Value: func(a *App) any { return a.Tier }},
+		{Key: "components", Value: func(a *App) any { return len(a.Components) }},
+		{Key: "instances", Value: func(a *App) any { return a.Instances() }},
+	},
+})
+
+// Instances is the number of instances the app's components run.
+func (a *App) Instances() int64 {
+	var n int64
+	for _, c := range a.Components {
+		n += c.Instances
 	}
-	return apps
+	return n
+}
+
+func mapApp(a *godo.App) App {
+	return App{
+		ID:                   a.ID,
+		Name:                 appName(a),
+		Region:               appRegion(a),
+		Tier:                 appTier(a),
+		Phase:                appPhase(a),
+		Components:           appComponents(a.Spec),
+		LastDeploymentActive: a.LastDeploymentActiveAt,
+		Created:              a.CreatedAt,
+	}
 }
 
 func appName(a *godo.App) string {

@@ -10,12 +10,12 @@ import (
 // clusters, 500 databases, 1,000 apps) from the fake API over loopback HTTP.
 // The figures include the fake's side of each request.
 func BenchmarkRefresh(b *testing.B) {
-	api := newTestAPI(b, fakeapi.Generate(fakeapi.Size{Droplets: 10000, Clusters: 200, Databases: 500, Apps: 1000, Firewalls: 100, LoadBalancers: 50}))
+	api := newTestAPI(b, fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 10000, fakeapi.Clusters: 200, fakeapi.Databases: 500, fakeapi.Apps: 1000, fakeapi.Firewalls: 100, fakeapi.LoadBalancers: 50}))
 	b.ReportAllocs()
 	for b.Loop() {
 		s := api.refresh(b)
-		if len(s.Droplets) != 10000 || len(s.Apps) != 1000 {
-			b.Fatalf("listed %d droplets, %d apps", len(s.Droplets), len(s.Apps))
+		if len(Droplets.Of(s)) != 10000 || len(Apps.Of(s)) != 1000 {
+			b.Fatalf("listed %d droplets, %d apps", len(Droplets.Of(s)), len(Apps.Of(s)))
 		}
 	}
 	b.ReportMetric(float64(len(api.Requests()))/float64(b.N), "requests/op")

@@ -9,6 +9,62 @@ import (
 	"github.com/digitalocean/godo"
 )
 
+// Database kinds: the clusters, and the trusted sources of each, one
+// request per database.
+const (
+	KindDatabases              = "databases"
+	KindDatabaseTrustedSources = "database_trusted_sources"
+)
+
+// Database is one managed database cluster. Connection details and
+// credentials are never decoded, so they cannot be kept.
+type Database struct {
+	ID           string
+	Name         string
+	Engine       string
+	Version      string
+	Region       string
+	Size         string
+	Status       string
+	Nodes        int
+	StorageBytes int64 // 0 when the API did not say
+	Tags         []string
+	Created      time.Time
+	// VersionEndOfLife is when the engine version stops being supported;
+	// zero when the API did not say.
+	VersionEndOfLife time.Time
+}
+
+// Databases lists the managed database clusters in one request: the
+// endpoint is not paginated.
+var Databases = newList(listSpec[[]databaseWire, Database]{
+	Name: KindDatabases, Label: "Databases", Scope: "database:read",
+	Fetch: fetchDatabases, Map: eachValue(mapDatabase),
+	Workload: func(d *Database) Workload {
+		return Workload{ID: d.ID, Name: d.Name, Region: d.Region, Status: d.Status, Size: d.Size,
+			Version: d.Version, Engine: d.Engine, Tags: d.Tags, Created: d.Created}
+	},
+	Columns: HasRegion | HasStatus | HasSize | HasVersion | HasEngine | HasTags,
+	Attributes: []Attribute[Database]{
+		{Key: "nodes", Value: func(d *Database) any { return d.Nodes }, Drift: true},
+		{Key: "storage_bytes", Value: func(d *Database) any { return positive(d.StorageBytes) }},
+	},
+})
+
+// DatabaseTrustedSources counts each database's trusted-source rules, by
+// database ID; a database that has none accepts any address.
+var DatabaseTrustedSources = newDetail(detailSpec[Database, []godo.DatabaseFirewallRule, int]{
+	Name: KindDatabaseTrustedSources, Scope: "database:read", Parent: Databases,
+	ID: func(d *Database) string { return d.ID },
+	Get: func(ctx context.Context, c *godo.Client, id string) ([]godo.DatabaseFirewallRule, error) {
+		rules, _, err := c.Databases.GetFirewallRules(ctx, id)
+		return rules, err
+	},
+	Map: trustedSourceCount,
+})
+
+func trustedSourceCount(rules []godo.DatabaseFirewallRule) int { return len(rules) }
+
 // databaseWire is the part of a database cluster we read. The API's list
 // also carries connection URIs, users and passwords; decoding into this
 // type instead of godo.Database drops them at the edge, so they are never
@@ -48,30 +104,32 @@ func fetchDatabases(ctx context.Context, c *godo.Client) ([]databaseWire, error)
 	return *body.Databases, nil
 }
 
-func mapDatabases(in []databaseWire) []Database {
-	databases := make([]Database, 0, len(in))
-	for _, d := range in {
-		db := Database{
-			ID:      d.ID,
-			Name:    d.Name,
-			Engine:  d.Engine,
-			Version: d.Version,
-			Region:  d.Region,
-			Size:    d.Size,
-			Status:  d.Status,
-			Nodes:   d.NumNodes,
-			Tags:    sortedTags(d.Tags),
-		}
-		if d.StorageSizeMiB != nil {
-			db.StorageBytes = *d.StorageSizeMiB * mebibyte
-		}
-		if d.CreatedAt != nil {
-			db.Created = *d.CreatedAt
-		}
-		if d.VersionEndOfLife != nil {
-			db.VersionEndOfLife = parseTime(*d.VersionEndOfLife)
-		}
-		databases = append(databases, db)
+func mapDatabase(d *databaseWire) Database {
+	db := Database{
+		ID:      d.ID,
+		Name:    d.Name,
+		Engine:  d.Engine,
+		Version: d.Version,
+		Region:  d.Region,
+		Size:    d.Size,
+		Status:  d.Status,
+		Nodes:   d.NumNodes,
+		Tags:    sortedTags(d.Tags),
+		Created: timeOf(d.CreatedAt),
 	}
-	return databases
+	if d.StorageSizeMiB != nil {
+		db.StorageBytes = *d.StorageSizeMiB * mebibyte
+	}
+	if d.VersionEndOfLife != nil {
+		db.VersionEndOfLife = parseTime(*d.VersionEndOfLife)
+	}
+	return db
+}
+
+// positive is v, or nil (absent) when it is not above zero.
+func positive[N int | int64 | float64](v N) any {
+	if v > 0 {
+		return v
+	}
+	return nil
 }

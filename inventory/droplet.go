@@ -5,10 +5,56 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/digitalocean/godo"
 )
+
+// KindDroplets are Droplets, GPU Droplets included.
+const KindDroplets = "droplets"
+
+// Droplet is one Droplet, GPU or not.
+type Droplet struct {
+	ID          int
+	Name        string
+	Region      string
+	Size        string
+	Status      string
+	Image       string
+	VPCUUID     string
+	PublicIPv4  string
+	PrivateIPv4 string
+	PublicIPv6  string
+	Tags        []string // sorted
+	VCPUs       int
+	MemoryBytes int64
+	DiskBytes   int64
+	GPU         bool
+	Created     time.Time // zero when unknown
+}
+
+// Droplets lists every Droplet: the API's default list and its GPU list.
+var Droplets = newList(listSpec[dropletLists, Droplet]{
+	Name: KindDroplets, Label: "Droplets", Scope: "droplet:read",
+	Fetch: fetchDroplets, Map: mapDroplets,
+	Columns: HasRegion | HasStatus | HasSize | HasTags,
+	Workload: func(d *Droplet) Workload {
+		return Workload{
+			ID: strconv.Itoa(d.ID), Name: d.Name, Region: d.Region, Status: d.Status, Size: d.Size,
+			Tags: d.Tags, Created: d.Created, PublicAddresses: nonEmpty(d.PublicIPv4, d.PublicIPv6),
+		}
+	},
+	Attributes: []Attribute[Droplet]{
+		{Key: "vcpus", Value: func(d *Droplet) any { return d.VCPUs }},
+		{Key: "memory_bytes", Value: func(d *Droplet) any { return d.MemoryBytes }},
+		{Key: "disk_bytes", Value: func(d *Droplet) any { return d.DiskBytes }},
+		{Key: "image", Value: func(d *Droplet) any { return d.Image }},
+		{Key: "vpc_uuid", Value: func(d *Droplet) any { return d.VPCUUID }},
+		{Key: "private_ipv4", Value: func(d *Droplet) any { return d.PrivateIPv4 }},
+		{Key: "gpu", Value: func(d *Droplet) any { return d.GPU }},
+	},
+})
 
 const (
 	mebibyte = 1 << 20
@@ -72,13 +118,6 @@ func mapDroplet(d *godo.Droplet, gpu bool) Droplet {
 	}
 }
 
-func regionSlug(r *godo.Region) string {
-	if r == nil {
-		return ""
-	}
-	return r.Slug
-}
-
 // imageName is the image's slug; snapshots and custom images have none,
 // so they fall back to their name.
 func imageName(i *godo.Image) string {
@@ -89,23 +128,4 @@ func imageName(i *godo.Image) string {
 		return i.Slug
 	}
 	return i.Name
-}
-
-// parseTime reads an RFC 3339 time; anything else is unknown (zero).
-func parseTime(s string) time.Time {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}
-	}
-	return t
-}
-
-// sortedTags returns a sorted copy without duplicates or empty tags.
-func sortedTags(tags []string) []string {
-	if len(tags) == 0 {
-		return nil
-	}
-	sorted := slices.DeleteFunc(slices.Clone(tags), func(t string) bool { return t == "" })
-	slices.Sort(sorted)
-	return slices.Compact(sorted)
 }

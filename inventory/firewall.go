@@ -1,43 +1,51 @@
 package inventory
 
 import (
-	"context"
-	"fmt"
-
 	"github.com/digitalocean/godo"
 )
 
-func fetchFirewalls(ctx context.Context, c *godo.Client) ([]godo.Firewall, error) {
-	firewalls, err := listAll(ctx, c.Firewalls.List)
-	if err != nil {
-		return nil, fmt.Errorf("list firewalls: %w", err)
-	}
-	return firewalls, nil
+// KindFirewalls are Cloud Firewalls.
+const KindFirewalls = "firewalls"
+
+// Firewall is one Cloud Firewall with its inbound rules.
+type Firewall struct {
+	ID           string
+	Name         string
+	Status       string
+	Tags         []string // droplets with any of these tags are covered
+	DropletIDs   []int    // droplets covered directly
+	InboundRules []FirewallRule
 }
 
-func mapFirewalls(in []godo.Firewall) []Firewall {
-	firewalls := make([]Firewall, 0, len(in))
-	for _, f := range in {
-		firewalls = append(firewalls, Firewall{
-			ID:           f.ID,
-			Name:         f.Name,
-			Status:       f.Status,
-			Tags:         sortedTags(f.Tags),
-			DropletIDs:   f.DropletIDs,
-			InboundRules: mapInboundRules(f.InboundRules),
-		})
-	}
-	return firewalls
+// FirewallRule is one inbound rule; Addresses are its source CIDRs and IPs.
+type FirewallRule struct {
+	Protocol  string
+	Ports     string // "22", "8000-9000", "all", or "" for protocols without ports
+	Addresses []string
 }
 
-func mapInboundRules(in []godo.InboundRule) []FirewallRule {
-	rules := make([]FirewallRule, 0, len(in))
-	for _, r := range in {
-		rule := FirewallRule{Protocol: r.Protocol, Ports: r.PortRange}
-		if r.Sources != nil {
-			rule.Addresses = r.Sources.Addresses
-		}
-		rules = append(rules, rule)
+// Firewalls lists the Cloud Firewalls with their inbound rules.
+var Firewalls = newList(listSpec[[]godo.Firewall, Firewall]{
+	Name: KindFirewalls, Label: "Firewalls", Scope: "firewall:read",
+	Fetch: paged("firewalls", func(c *godo.Client) listFunc[godo.Firewall] { return c.Firewalls.List }),
+	Map:   eachValue(mapFirewall),
+})
+
+func mapFirewall(f *godo.Firewall) Firewall {
+	return Firewall{
+		ID:           f.ID,
+		Name:         f.Name,
+		Status:       f.Status,
+		Tags:         sortedTags(f.Tags),
+		DropletIDs:   f.DropletIDs,
+		InboundRules: eachValue(mapInboundRule)(f.InboundRules),
 	}
-	return rules
+}
+
+func mapInboundRule(r *godo.InboundRule) FirewallRule {
+	rule := FirewallRule{Protocol: r.Protocol, Ports: r.PortRange}
+	if r.Sources != nil {
+		rule.Addresses = r.Sources.Addresses
+	}
+	return rule
 }

@@ -31,7 +31,7 @@ func FuzzRefreshBodies(f *testing.F) {
 				t.Errorf("%s lost its last good data", kind)
 			}
 		}
-		if !s.Status[KindDroplets].Succeeded() && len(s.Droplets) != len(good.Droplets) {
+		if !s.Status[KindDroplets].Succeeded() && len(Droplets.Of(s)) != len(Droplets.Of(good)) {
 			t.Errorf("a failed refresh changed the droplets")
 		}
 	})

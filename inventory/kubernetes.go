@@ -2,42 +2,110 @@ package inventory
 
 import (
 	"context"
-	"fmt"
+	"time"
 
 	"github.com/digitalocean/godo"
 )
 
-// fetchClusters lists Kubernetes clusters; their node pools come with them.
-func fetchClusters(ctx context.Context, c *godo.Client) ([]*godo.KubernetesCluster, error) {
-	clusters, err := listAll(ctx, c.Kubernetes.List)
-	if err != nil {
-		return nil, fmt.Errorf("list kubernetes clusters: %w", err)
-	}
-	return clusters, nil
+// Kubernetes kinds: the clusters with their node pools, and the versions
+// each cluster can upgrade to, one request per cluster.
+const (
+	KindKubernetes         = "kubernetes"
+	KindKubernetesUpgrades = "kubernetes_upgrades"
+)
+
+// Cluster is one Kubernetes cluster with its node pools.
+type Cluster struct {
+	ID           string
+	Name         string
+	Region       string
+	Version      string
+	Status       string
+	VPCUUID      string
+	HA           bool
+	AutoUpgrade  bool
+	SurgeUpgrade bool
+	Tags         []string // sorted
+	NodePools    []NodePool
+	Created      time.Time
 }
 
-func mapClusters(in []*godo.KubernetesCluster) []Cluster {
-	clusters := make([]Cluster, 0, len(in))
-	for _, c := range in {
-		if c == nil {
-			continue
-		}
-		clusters = append(clusters, Cluster{
-			ID:           c.ID,
-			Name:         c.Name,
-			Region:       c.RegionSlug,
-			Version:      c.VersionSlug,
-			Status:       clusterState(c.Status),
-			VPCUUID:      c.VPCUUID,
-			HA:           c.HA,
-			AutoUpgrade:  c.AutoUpgrade,
-			SurgeUpgrade: c.SurgeUpgrade,
-			Tags:         sortedTags(c.Tags),
-			NodePools:    mapNodePools(c.NodePools),
-			Created:      c.CreatedAt,
-		})
+// NodePool is one node pool of a cluster; Count is the desired node count.
+type NodePool struct {
+	ID        string
+	Name      string
+	Size      string
+	Count     int
+	AutoScale bool
+	MinNodes  int
+	MaxNodes  int
+	Nodes     []Node
+}
+
+// Node is one node of a pool as the API last saw it.
+type Node struct {
+	ID        string
+	Name      string
+	State     string
+	DropletID string
+}
+
+// DesiredNodes is the sum of the desired node counts of the cluster's pools.
+func (c *Cluster) DesiredNodes() int {
+	n := 0
+	for _, p := range c.NodePools {
+		n += p.Count
 	}
-	return clusters
+	return n
+}
+
+// Clusters lists the Kubernetes clusters; their node pools come with them.
+var Clusters = newList(listSpec[[]*godo.KubernetesCluster, Cluster]{
+	Name: KindKubernetes, Label: "Kubernetes clusters", Scope: "kubernetes:read",
+	Fetch: paged("kubernetes clusters", func(c *godo.Client) listFunc[*godo.KubernetesCluster] { return c.Kubernetes.List }),
+	Map:   each(mapCluster),
+	Workload: func(c *Cluster) Workload {
+		return Workload{ID: c.ID, Name: c.Name, Region: c.Region, Status: c.Status, Version: c.Version,
+			Tags: c.Tags, Created: c.Created}
+	},
+	Columns: HasRegion | HasStatus | HasVersion | HasTags,
+	Attributes: []Attribute[Cluster]{
+		{Key: "node_pools", Value: func(c *Cluster) any { return len(c.NodePools) }},
+		{Key: "nodes", Value: func(c *Cluster) any { return c.DesiredNodes() }, Drift: true},
+		{Key: "ha", Value: func(c *Cluster) any { return c.HA }},
+		{Key: "auto_upgrade", Value: func(c *Cluster) any { return c.AutoUpgrade }},
+		{Key: "surge_upgrade", Value: func(c *Cluster) any { return c.SurgeUpgrade }},
+		{Key: "vpc_uuid", Value: func(c *Cluster) any { return c.VPCUUID }},
+	},
+})
+
+// KubernetesUpgrades lists the versions each cluster can upgrade to, by
+// cluster ID.
+var KubernetesUpgrades = newDetail(detailSpec[Cluster, []*godo.KubernetesVersion, []string]{
+	Name: KindKubernetesUpgrades, Scope: "kubernetes:read", Parent: Clusters,
+	ID: func(c *Cluster) string { return c.ID },
+	Get: func(ctx context.Context, c *godo.Client, id string) ([]*godo.KubernetesVersion, error) {
+		versions, _, err := c.Kubernetes.GetUpgrades(ctx, id)
+		return versions, err
+	},
+	Map: mapUpgrades,
+})
+
+func mapCluster(c *godo.KubernetesCluster) Cluster {
+	return Cluster{
+		ID:           c.ID,
+		Name:         c.Name,
+		Region:       c.RegionSlug,
+		Version:      c.VersionSlug,
+		Status:       clusterState(c.Status),
+		VPCUUID:      c.VPCUUID,
+		HA:           c.HA,
+		AutoUpgrade:  c.AutoUpgrade,
+		SurgeUpgrade: c.SurgeUpgrade,
+		Tags:         sortedTags(c.Tags),
+		NodePools:    each(mapNodePool)(c.NodePools),
+		Created:      c.CreatedAt,
+	}
 }
 
 func clusterState(s *godo.KubernetesClusterStatus) string {
@@ -47,37 +115,33 @@ func clusterState(s *godo.KubernetesClusterStatus) string {
 	return string(s.State)
 }
 
-func mapNodePools(in []*godo.KubernetesNodePool) []NodePool {
-	pools := make([]NodePool, 0, len(in))
-	for _, p := range in {
-		if p == nil {
-			continue
-		}
-		pools = append(pools, NodePool{
-			ID:        p.ID,
-			Name:      p.Name,
-			Size:      p.Size,
-			Count:     p.Count,
-			AutoScale: p.AutoScale,
-			MinNodes:  p.MinNodes,
-			MaxNodes:  p.MaxNodes,
-			Nodes:     mapNodes(p.Nodes),
-		})
+func mapNodePool(p *godo.KubernetesNodePool) NodePool {
+	return NodePool{
+		ID:        p.ID,
+		Name:      p.Name,
+		Size:      p.Size,
+		Count:     p.Count,
+		AutoScale: p.AutoScale,
+		MinNodes:  p.MinNodes,
+		MaxNodes:  p.MaxNodes,
+		Nodes:     each(mapNode)(p.Nodes),
 	}
-	return pools
 }
 
-func mapNodes(in []*godo.KubernetesNode) []Node {
-	nodes := make([]Node, 0, len(in))
-	for _, n := range in {
-		if n == nil {
-			continue
-		}
-		state := ""
-		if n.Status != nil {
-			state = n.Status.State
-		}
-		nodes = append(nodes, Node{ID: n.ID, Name: n.Name, State: state, DropletID: n.DropletID})
+func mapNode(n *godo.KubernetesNode) Node {
+	state := ""
+	if n.Status != nil {
+		state = n.Status.State
 	}
-	return nodes
+	return Node{ID: n.ID, Name: n.Name, State: state, DropletID: n.DropletID}
+}
+
+func mapUpgrades(versions []*godo.KubernetesVersion) []string {
+	var slugs []string
+	for _, v := range versions {
+		if v != nil {
+			slugs = append(slugs, v.Slug)
+		}
+	}
+	return slugs
 }

@@ -62,7 +62,7 @@ func TestMapClustersFromExamples(t *testing.T) {
 		Clusters []*godo.KubernetesCluster `json:"kubernetes_clusters"`
 	}
 	decodeExample(t, "kubernetes_clusters.json", &body)
-	got := mapClusters(body.Clusters)
+	got := each(mapCluster)(body.Clusters)
 	if len(got) != 1 {
 		t.Fatalf("got %d clusters, want 1", len(got))
 	}
@@ -86,7 +86,7 @@ func TestMapClustersFromExamples(t *testing.T) {
 func TestMapDatabasesDropsCredentials(t *testing.T) {
 	var body struct{ Databases []databaseWire }
 	decodeExample(t, "databases.json", &body)
-	got := mapDatabases(body.Databases)
+	got := eachValue(mapDatabase)(body.Databases)
 	want := Database{
 		ID: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30", Name: "backend", Engine: "pg", Version: "10",
 		Region: "nyc3", Size: "db-s-2vcpu-4gb", Status: "online", Nodes: 1, StorageBytes: 61440 << 20,
@@ -108,7 +108,7 @@ func TestMapDatabaseWithoutOptionalFields(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"databases":[{"id":"x","tags":null,"storage_size_mib":null}]}`), &body); err != nil {
 		t.Fatal(err)
 	}
-	got := mapDatabases(body.Databases)[0]
+	got := eachValue(mapDatabase)(body.Databases)[0]
 	if got.StorageBytes != 0 || got.Tags != nil || !got.Created.IsZero() {
 		t.Errorf("null fields should be absent: %+v", got)
 	}
@@ -117,7 +117,7 @@ func TestMapDatabaseWithoutOptionalFields(t *testing.T) {
 func TestMapAppsFromExamples(t *testing.T) {
 	var body struct{ Apps []*godo.App }
 	decodeExample(t, "apps.json", &body)
-	got := mapApps(body.Apps)
+	got := each(mapApp)(body.Apps)
 	if len(got) != 1 {
 		t.Fatalf("got %d apps, want 1", len(got))
 	}
@@ -171,7 +171,7 @@ func TestAppComponentsOfEveryType(t *testing.T) {
 func TestMapAccountLeavesEmailOut(t *testing.T) {
 	var body struct{ Account *godo.Account }
 	decodeExample(t, "account.json", &body)
-	got := *mapAccount(body.Account)
+	got := mapAccount(body.Account)
 	want := AccountInfo{UUID: "b6fr89dbf6d9156cace5f3c78dc9851d957381ef", Status: "active",
 		TeamUUID: "5df3e3004a17e242b7c20ca6c9fc25b701a47ece", TeamName: "My Team"}
 	if got != want {

@@ -47,7 +47,7 @@ type Refresher struct {
 	client         *godo.Client
 	token          func() string
 	recorder       *apiRecorder
-	resources      []resource
+	kinds          []*Kind
 	interval       time.Duration
 	detailInterval time.Duration
 	timeout        time.Duration // of one request
@@ -83,11 +83,11 @@ func NewRefresher(o Options) (*Refresher, error) {
 		budget:         newBudget(o.RequestBudget),
 	}
 	status := map[string]Status{}
-	for _, res := range resources {
-		if res.kind == KindAccount || slices.Contains(o.Kinds, res.kind) || isParentOf(res.kind, o.Kinds) {
-			r.resources = append(r.resources, res)
-			r.budget.plan(res.kind, r.configuredInterval(res))
-			status[res.kind] = Status{Errors: map[Reason]uint64{}, Interval: r.configuredInterval(res)}
+	for _, k := range kinds {
+		if k.name == KindAccount || slices.Contains(o.Kinds, k.name) || isParentOf(k.name, o.Kinds) {
+			r.kinds = append(r.kinds, k)
+			r.budget.plan(k.name, r.configuredInterval(k))
+			status[k.name] = Status{Errors: map[Reason]uint64{}, Interval: r.configuredInterval(k)}
 		}
 	}
 	r.current.Store(&Snapshot{Account: o.Account, Status: status, API: recorder.stats()})
@@ -101,8 +101,8 @@ func (r *Refresher) Snapshot() *Snapshot { return r.current.Load() }
 // interval, until ctx ends.
 func (r *Refresher) Run(ctx context.Context) {
 	var wg sync.WaitGroup
-	for _, res := range r.resources {
-		wg.Go(func() { r.loop(ctx, res) })
+	for _, k := range r.kinds {
+		wg.Go(func() { r.loop(ctx, k) })
 	}
 	wg.Wait()
 }
@@ -112,27 +112,27 @@ func (r *Refresher) Run(ctx context.Context) {
 func (r *Refresher) Refresh(ctx context.Context) {
 	for _, perObject := range []bool{false, true} {
 		var wg sync.WaitGroup
-		for _, res := range r.resources {
-			if (res.parent != "") == perObject {
-				wg.Go(func() { r.refresh(ctx, res) })
+		for _, k := range r.kinds {
+			if (k.parent != "") == perObject {
+				wg.Go(func() { r.refresh(ctx, k) })
 			}
 		}
 		wg.Wait()
 	}
 }
 
-func (r *Refresher) loop(ctx context.Context, res resource) {
-	if res.parent != "" {
-		r.waitUntil(ctx, func(s *Snapshot) bool { return s.Status[res.parent].Refreshes > 0 })
+func (r *Refresher) loop(ctx context.Context, k *Kind) {
+	if k.parent != "" {
+		r.waitUntil(ctx, func(s *Snapshot) bool { return s.Status[k.parent].Refreshes > 0 })
 	}
 	for failures := 0; ; {
-		err := r.refresh(ctx, res)
+		err := r.refresh(ctx, k)
 		if err == nil {
 			failures = 0
 		} else {
 			failures++
 		}
-		timer := time.NewTimer(r.nextWait(res, err, failures))
+		timer := time.NewTimer(r.nextWait(k, err, failures))
 		select {
 		case <-ctx.Done():
 			timer.Stop()
@@ -148,8 +148,8 @@ const backoffBase = 5 * time.Second
 // nextWait is the time until the next refresh of a kind: its interval, as
 // stretched by the budget; sooner, with capped exponential backoff, after a
 // server or network failure; and not before a 429's pause ends.
-func (r *Refresher) nextWait(res resource, err error, failures int) time.Duration {
-	interval := r.budget.interval(res.kind)
+func (r *Refresher) nextWait(k *Kind, err error, failures int) time.Duration {
+	interval := r.budget.interval(k.name)
 	if until, paused := r.recorder.paused(time.Now()); paused {
 		return time.Until(until) + jitter(time.Second)
 	}
@@ -163,8 +163,8 @@ func (r *Refresher) nextWait(res resource, err error, failures int) time.Duratio
 	return jitter(interval)
 }
 
-func (r *Refresher) configuredInterval(res resource) time.Duration {
-	if res.parent != "" {
+func (r *Refresher) configuredInterval(k *Kind) time.Duration {
+	if k.detail {
 		return r.detailInterval
 	}
 	return r.interval
@@ -189,33 +189,33 @@ func (r *Refresher) waitUntil(ctx context.Context, done func(*Snapshot) bool) {
 
 // refresh lists one kind and publishes the result: the new list on success,
 // or the old list with the failure noted.
-func (r *Refresher) refresh(ctx context.Context, res resource) error {
-	ctx, cancel := context.WithTimeout(ctx, r.deadline(res))
+func (r *Refresher) refresh(ctx context.Context, k *Kind) error {
+	ctx, cancel := context.WithTimeout(ctx, r.deadline(k))
 	defer cancel()
 	ctx, requests := withRequestCounter(ctx)
 	start := time.Now()
-	apply, err := r.load(ctx, res)
+	list, err := r.load(ctx, k)
 	duration := time.Since(start)
 	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
 		return err // shutting down: nothing to report
 	}
-	r.planBudget(res, requests.Load())
-	before, after := r.publish(res, apply, duration, err)
+	r.planBudget(k, requests.Load())
+	before, after := r.publish(k, list, duration, err)
 	if err == nil && r.onRefresh != nil {
-		r.onRefresh(res.kind, before, after)
+		r.onRefresh(k.name, before, after)
 	}
 	return err
 }
 
 // publish stores the outcome of one refresh as the new current snapshot and
 // returns the snapshots before and after.
-func (r *Refresher) publish(res resource, apply func(*Snapshot), duration time.Duration, err error) (before, after *Snapshot) {
+func (r *Refresher) publish(k *Kind, list any, duration time.Duration, err error) (before, after *Snapshot) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	before = r.current.Load()
 	next := *before
 	next.Status = maps.Clone(next.Status)
-	status := next.Status[res.kind]
+	status := next.Status[k.name]
 	status.Refreshes++
 	status.Duration = duration
 	status.Reason = ""
@@ -224,39 +224,39 @@ func (r *Refresher) publish(res resource, apply func(*Snapshot), duration time.D
 		status.Errors = maps.Clone(status.Errors)
 		status.Errors[status.Reason]++
 	} else {
-		apply(&next)
+		next.put(k.name, list)
 		status.LastSuccess = time.Now()
 	}
-	status.Interval = r.budget.interval(res.kind)
-	next.Status[res.kind] = status
+	status.Interval = r.budget.interval(k.name)
+	next.Status[k.name] = status
 	next.API = r.recorder.stats()
 	r.current.Store(&next)
 	close(r.published)
 	r.published = make(chan struct{})
-	r.logChange(res, status.Reason, err)
+	r.logChange(k, status.Reason, err)
 	return before, &next
 }
 
 // load fetches one kind. A kind read per object of its parent cannot be
 // read while the parent's list is unknown, and fails for the same reason.
-func (r *Refresher) load(ctx context.Context, res resource) (func(*Snapshot), error) {
+func (r *Refresher) load(ctx context.Context, k *Kind) (any, error) {
 	current := r.Snapshot()
-	if parent := current.Status[res.parent]; res.parent != "" && !parent.Known() {
-		return nil, &parentUnknownError{parent: res.parent, reason: cmp.Or(parent.Reason, ReasonOther)}
+	if parent := current.Status[k.parent]; k.parent != "" && !parent.Known() {
+		return nil, &parentUnknownError{parent: k.parent, reason: cmp.Or(parent.Reason, ReasonOther)}
 	}
-	return res.load(ctx, r.client, current)
+	return k.load(ctx, r.client, current)
 }
 
 // deadline bounds one refresh of one kind: its interval, but never less
 // than a few requests' worth.
-func (r *Refresher) deadline(res resource) time.Duration {
-	return max(r.configuredInterval(res), 5*r.timeout)
+func (r *Refresher) deadline(k *Kind) time.Duration {
+	return max(r.configuredInterval(k), 5*r.timeout)
 }
 
 // planBudget tells the budget what a refresh cost, and logs when the
 // intervals start or stop being stretched.
-func (r *Refresher) planBudget(res resource, requests int64) {
-	plan, changed := r.budget.record(res.kind, requests, r.recorder.limit())
+func (r *Refresher) planBudget(k *Kind, requests int64) {
+	plan, changed := r.budget.record(k.name, requests, r.recorder.limit())
 	switch {
 	case changed && plan.stretch > 1:
 		level.Warn(r.logger).Log("msg", "stretching refresh intervals to stay within the request budget",
@@ -268,13 +268,8 @@ func (r *Refresher) planBudget(res resource, requests int64) {
 	}
 }
 
-func isParentOf(kind string, kinds []string) bool {
-	for _, res := range resources {
-		if res.parent == kind && slices.Contains(kinds, res.kind) {
-			return true
-		}
-	}
-	return false
+func isParentOf(kind string, names []string) bool {
+	return slices.ContainsFunc(kinds, func(k *Kind) bool { return k.parent == kind && slices.Contains(names, k.name) })
 }
 
 // parentUnknownError is the failure of a per-object kind whose parent list
@@ -290,10 +285,10 @@ func (e *parentUnknownError) Error() string {
 
 // logChange logs when a kind starts failing and when it recovers; repeats
 // are debug lines, so a revoked token does not fill the log.
-func (r *Refresher) logChange(res resource, reason Reason, err error) {
-	logger := log.With(r.logger, "resource", res.kind)
-	wasFailing := r.failing[res.kind]
-	r.failing[res.kind] = err != nil
+func (r *Refresher) logChange(k *Kind, reason Reason, err error) {
+	logger := log.With(r.logger, "resource", k.name)
+	wasFailing := r.failing[k.name]
+	r.failing[k.name] = err != nil
 	switch {
 	case err == nil && wasFailing:
 		level.Info(logger).Log("msg", "refresh recovered")
@@ -305,8 +300,8 @@ func (r *Refresher) logChange(res resource, reason Reason, err error) {
 		level.Error(logger).Log("msg", "the API rejected the token; check that it exists and has not expired or been revoked",
 			"reason", reason, "err", r.safeError(err))
 	case reason == ReasonForbidden:
-		level.Error(logger).Log("msg", "the token may not read this resource; give it the "+res.scope+" scope or disable its collector",
-			"reason", reason, "missing_scope", res.scope, "err", r.safeError(err))
+		level.Error(logger).Log("msg", "the token may not read this resource; give it the "+k.scope+" scope or disable its collector",
+			"reason", reason, "missing_scope", k.scope, "err", r.safeError(err))
 	default:
 		level.Warn(logger).Log("msg", "refresh failed; keeping the last good data", "reason", reason, "err", r.safeError(err))
 	}

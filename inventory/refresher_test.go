@@ -56,14 +56,14 @@ func (a *testAPI) refresh(t testing.TB) *Snapshot {
 }
 
 func TestPaginationFollowsLinksWithFewestRequests(t *testing.T) {
-	api := newTestAPI(t, fakeapi.Generate(fakeapi.Size{Droplets: 450, GPUDroplets: 3, Clusters: 2, Databases: 2, Apps: 201}))
+	api := newTestAPI(t, fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 450, fakeapi.GPUDroplets: 3, fakeapi.Clusters: 2, fakeapi.Databases: 2, fakeapi.Apps: 201}))
 	s := api.refresh(t)
 
-	if len(s.Droplets) != 453 || len(s.Apps) != 201 {
-		t.Fatalf("got %d droplets and %d apps, want 453 and 201", len(s.Droplets), len(s.Apps))
+	if len(Droplets.Of(s)) != 453 || len(Apps.Of(s)) != 201 {
+		t.Fatalf("got %d droplets and %d apps, want 453 and 201", len(Droplets.Of(s)), len(Apps.Of(s)))
 	}
 	seen := map[int]bool{}
-	for _, d := range s.Droplets {
+	for _, d := range Droplets.Of(s) {
 		if seen[d.ID] {
 			t.Fatalf("droplet %d listed twice", d.ID)
 		}
@@ -166,7 +166,7 @@ func TestRejectedTokenMarksAccountDown(t *testing.T) {
 			t.Errorf("%s: reason %q, want unauthorized", kind, st.Reason)
 		}
 	}
-	if len(s.Droplets) == 0 {
+	if len(Droplets.Of(s)) == 0 {
 		t.Error("the last good droplets were dropped")
 	}
 	if !strings.Contains(api.logs.String(), "rejected the token") {
@@ -197,17 +197,17 @@ func TestChangesShowAfterNextRefresh(t *testing.T) {
 	api := newTestAPI(t, fakeapi.Examples())
 	before := api.refresh(t)
 	api.Update(func(a *fakeapi.Account) {
-		a.Droplets = a.Droplets[1:]
-		a.Databases[0]["status"] = "resizing"
+		a.Lists[fakeapi.Droplets] = a.Lists[fakeapi.Droplets][1:]
+		a.Lists[fakeapi.Databases][0]["status"] = "resizing"
 	})
 	after := api.refresh(t)
-	if len(after.Droplets) != len(before.Droplets)-1 {
-		t.Errorf("deleted droplet still listed: %d before, %d after", len(before.Droplets), len(after.Droplets))
+	if len(Droplets.Of(after)) != len(Droplets.Of(before))-1 {
+		t.Errorf("deleted droplet still listed: %d before, %d after", len(Droplets.Of(before)), len(Droplets.Of(after)))
 	}
-	if after.Databases[0].Status != "resizing" {
-		t.Errorf("database status %q, want resizing", after.Databases[0].Status)
+	if Databases.Of(after)[0].Status != "resizing" {
+		t.Errorf("database status %q, want resizing", Databases.Of(after)[0].Status)
 	}
-	if len(before.Droplets) != 4 || before.Databases[0].Status != "online" {
+	if len(Droplets.Of(before)) != 4 || Databases.Of(before)[0].Status != "online" {
 		t.Error("the earlier snapshot changed after it was published")
 	}
 }
@@ -239,8 +239,8 @@ func TestReadersSeeWholeSnapshotsWhileRefreshing(t *testing.T) {
 	})
 	for range 200 {
 		s := api.refresher.Snapshot()
-		if len(s.Droplets) != 4 || len(s.Status) != len(resources) {
-			t.Fatalf("torn snapshot: %d droplets, %d statuses", len(s.Droplets), len(s.Status))
+		if len(Droplets.Of(s)) != 4 || len(s.Status) != len(kinds) {
+			t.Fatalf("torn snapshot: %d droplets, %d statuses", len(Droplets.Of(s)), len(s.Status))
 		}
 	}
 	cancel()
@@ -269,16 +269,14 @@ func kindOfRoute(route string) string {
 	return KindAccount
 }
 
-func resourceOf(kind string) resource {
-	for _, r := range resources {
-		if r.kind == kind {
-			return r
-		}
+func resourceOf(kind string) *Kind {
+	if k := KindNamed(kind); k != nil {
+		return k
 	}
 	panic("unknown kind " + kind)
 }
 
 func sameLists(a, b *Snapshot) bool {
-	return len(a.Droplets) == len(b.Droplets) && len(a.Clusters) == len(b.Clusters) &&
-		len(a.Databases) == len(b.Databases) && len(a.Apps) == len(b.Apps) && *a.Info == *b.Info
+	return len(Droplets.Of(a)) == len(Droplets.Of(b)) && len(Clusters.Of(a)) == len(Clusters.Of(b)) &&
+		len(Databases.Of(a)) == len(Databases.Of(b)) && len(Apps.Of(a)) == len(Apps.Of(b)) && *a.Info() == *b.Info()
 }

@@ -75,7 +75,7 @@ func TestPerObjectKindsFailAlone(t *testing.T) {
 	if st := s.Status[KindDatabaseTrustedSources]; st.Reason != ReasonServerError {
 		t.Errorf("trusted sources: %+v, want server_error", st)
 	}
-	if !s.Status[KindDatabases].Succeeded() || len(s.Databases) != 1 {
+	if !s.Status[KindDatabases].Succeeded() || len(Databases.Of(s)) != 1 {
 		t.Error("the database list failed with its trusted sources")
 	}
 	if got := api.CountRoute("GET", "/v2/databases/{id}/firewall"); got != 1 {
@@ -109,14 +109,14 @@ func TestOnRefreshSeesBeforeAndAfter(t *testing.T) {
 		OnRefresh: func(kind string, before, after *Snapshot) {
 			mu.Lock()
 			defer mu.Unlock()
-			seen[kind] = [2]int{len(before.Droplets), len(after.Droplets)}
+			seen[kind] = [2]int{len(Droplets.Of(before)), len(Droplets.Of(after))}
 		},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	r.Refresh(context.Background())
-	api.Update(func(a *fakeapi.Account) { a.Droplets = a.Droplets[1:] })
+	api.Update(func(a *fakeapi.Account) { a.Lists[fakeapi.Droplets] = a.Lists[fakeapi.Droplets][1:] })
 	api.SetFault("/v2/account", fakeapi.Fault{Status: 500})
 	r.Refresh(context.Background())
 	if got := seen[KindDroplets]; got != [2]int{4, 3} {

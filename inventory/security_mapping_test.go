@@ -11,7 +11,7 @@ import (
 func TestMapFirewallsFromExamples(t *testing.T) {
 	var body struct{ Firewalls []godo.Firewall }
 	decodeExample(t, "firewalls.json", &body)
-	got := mapFirewalls(body.Firewalls)
+	got := eachValue(mapFirewall)(body.Firewalls)
 	if len(got) != 1 {
 		t.Fatalf("got %d firewalls", len(got))
 	}
@@ -31,7 +31,7 @@ func TestMapLoadBalancersFromExamples(t *testing.T) {
 		LoadBalancers []godo.LoadBalancer `json:"load_balancers"`
 	}
 	decodeExample(t, "load_balancers.json", &body)
-	got := mapLoadBalancers(body.LoadBalancers)
+	got := eachValue(mapLoadBalancer)(body.LoadBalancers)
 	if len(got) < 2 {
 		t.Fatalf("got %d load balancers", len(got))
 	}
@@ -52,7 +52,7 @@ func TestMapLoadBalancersFromExamples(t *testing.T) {
 func TestMapDatabaseEndOfLifeFromExamples(t *testing.T) {
 	var body struct{ Databases []databaseWire }
 	decodeExample(t, "databases.json", &body)
-	got := mapDatabases(body.Databases)[0].VersionEndOfLife
+	got := eachValue(mapDatabase)(body.Databases)[0].VersionEndOfLife
 	if want := time.Date(2023, 11, 9, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
 		t.Errorf("end of life %v, want %v", got, want)
 	}
@@ -61,16 +61,20 @@ func TestMapDatabaseEndOfLifeFromExamples(t *testing.T) {
 func TestMapPerObjectDetails(t *testing.T) {
 	var rules struct{ Rules []godo.DatabaseFirewallRule }
 	decodeExample(t, "databases_firewall.json", &rules)
-	counts := mapTrustedSources(map[string][]godo.DatabaseFirewallRule{"db": rules.Rules, "open": nil})
-	if counts["db"] != 4 || counts["open"] != 0 {
-		t.Errorf("trusted sources: %v", counts)
+	if counts := trustedSourceCount(rules.Rules); counts != 4 {
+		t.Errorf("trusted sources: %d, want the example's 4", counts)
+	}
+	if counts := trustedSourceCount(nil); counts != 0 {
+		t.Errorf("trusted sources of a database without rules: %d", counts)
 	}
 	var upgrades struct {
 		Versions []*godo.KubernetesVersion `json:"available_upgrade_versions"`
 	}
 	decodeExample(t, "kubernetes_upgrades.json", &upgrades)
-	got := mapUpgrades(map[string][]*godo.KubernetesVersion{"old": upgrades.Versions, "current": nil})
-	if !slices.Equal(got["old"], []string{"1.16.13-do.0"}) || got["current"] != nil {
+	if got := mapUpgrades(upgrades.Versions); !slices.Equal(got, []string{"1.16.13-do.0"}) {
 		t.Errorf("upgrades: %v", got)
+	}
+	if got := mapUpgrades(nil); got != nil {
+		t.Errorf("upgrades of a current cluster: %v", got)
 	}
 }

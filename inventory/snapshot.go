@@ -3,41 +3,47 @@
 // only package that talks to godo.
 package inventory
 
-import "time"
-
-// Resource kinds. Each name is used for the collector flag, the resource
-// label and the kind label alike.
-const (
-	KindAccount       = "account"
-	KindDroplets      = "droplets"
-	KindKubernetes    = "kubernetes"
-	KindDatabases     = "databases"
-	KindApps          = "apps"
-	KindFirewalls     = "firewalls"
-	KindLoadBalancers = "loadbalancers"
-	// Kinds read with one request per parent object, on a slower interval.
-	KindDatabaseTrustedSources = "database_trusted_sources"
-	KindKubernetesUpgrades     = "kubernetes_upgrades"
+import (
+	"maps"
+	"time"
 )
 
 // Snapshot is what is known of one account at one moment. A published
 // snapshot is never changed: readers may keep it as long as they like.
+// Each kind's list is read through its descriptor (Droplets.Of(s)), or as
+// workloads through its Kind.
 type Snapshot struct {
-	Account       string       // the account label
-	Info          *AccountInfo // nil until /v2/account answered once
-	Droplets      []Droplet
-	Clusters      []Cluster
-	Databases     []Database
-	Apps          []App
-	Firewalls     []Firewall
-	LoadBalancers []LoadBalancer
-	// TrustedSources counts each database's trusted-source rules, by
-	// database ID; a database that has none accepts any address.
-	TrustedSources map[string]int
-	// Upgrades lists the versions each cluster can upgrade to, by cluster ID.
-	Upgrades map[string][]string
-	Status   map[string]Status // by resource kind; only enabled kinds
-	API      APIStats
+	Account string            // the account label
+	Status  map[string]Status // by resource kind; only enabled kinds
+	API     APIStats
+	lists   map[string]any // by kind: what its last successful refresh mapped
+}
+
+// put sets one kind's list on a snapshot that is not published yet.
+func (s *Snapshot) put(kind string, list any) {
+	s.lists = maps.Clone(s.lists)
+	if s.lists == nil {
+		s.lists = map[string]any{}
+	}
+	s.lists[kind] = list
+}
+
+// Listing is one kind's list, to build a snapshot by hand: see NewSnapshot.
+type Listing struct {
+	kind string
+	list any
+}
+
+// NewSnapshot builds by hand a snapshot of account that holds lists, each
+// marked as refreshed once, successfully, at listedAt: for tests, and for
+// anything that must stand in for a refresher.
+func NewSnapshot(account string, listedAt time.Time, lists ...Listing) *Snapshot {
+	s := &Snapshot{Account: account, Status: map[string]Status{}}
+	for _, l := range lists {
+		s.put(l.kind, l.list)
+		s.Status[l.kind] = Status{Refreshes: 1, LastSuccess: listedAt}
+	}
+	return s
 }
 
 // Status is the refresh history of one resource kind.
@@ -58,150 +64,6 @@ func (s Status) Succeeded() bool { return s.Refreshes > 0 && s.Reason == "" }
 // Known tells whether the kind's list has been fetched at least once, so its
 // metrics mean something.
 func (s Status) Known() bool { return !s.LastSuccess.IsZero() }
-
-// AccountInfo is the account itself. The e-mail address is left out on purpose.
-type AccountInfo struct {
-	UUID     string
-	Status   string
-	TeamUUID string
-	TeamName string
-}
-
-// Droplet is one Droplet, GPU or not.
-type Droplet struct {
-	ID          int
-	Name        string
-	Region      string
-	Size        string
-	Status      string
-	Image       string
-	VPCUUID     string
-	PublicIPv4  string
-	PrivateIPv4 string
-	PublicIPv6  string
-	Tags        []string // sorted
-	VCPUs       int
-	MemoryBytes int64
-	DiskBytes   int64
-	GPU         bool
-	Created     time.Time // zero when unknown
-}
-
-// Cluster is one Kubernetes cluster with its node pools.
-type Cluster struct {
-	ID           string
-	Name         string
-	Region       string
-	Version      string
-	Status       string
-	VPCUUID      string
-	HA           bool
-	AutoUpgrade  bool
-	SurgeUpgrade bool
-	Tags         []string // sorted
-	NodePools    []NodePool
-	Created      time.Time
-}
-
-// NodePool is one node pool of a cluster; Count is the desired node count.
-type NodePool struct {
-	ID        string
-	Name      string
-	Size      string
-	Count     int
-	AutoScale bool
-	MinNodes  int
-	MaxNodes  int
-	Nodes     []Node
-}
-
-// Node is one node of a pool as the API last saw it.
-type Node struct {
-	ID        string
-	Name      string
-	State     string
-	DropletID string
-}
-
-// Database is one managed database cluster. Connection details and
-// credentials are never decoded, so they cannot be kept.
-type Database struct {
-	ID           string
-	Name         string
-	Engine       string
-	Version      string
-	Region       string
-	Size         string
-	Status       string
-	Nodes        int
-	StorageBytes int64 // 0 when the API did not say
-	Tags         []string
-	Created      time.Time
-	// VersionEndOfLife is when the engine version stops being supported;
-	// zero when the API did not say.
-	VersionEndOfLife time.Time
-}
-
-// App is one App Platform app.
-type App struct {
-	ID                   string
-	Name                 string
-	Region               string
-	Tier                 string
-	Phase                string // of its newest deployment
-	Components           []Component
-	LastDeploymentActive time.Time
-	Created              time.Time
-}
-
-// Component is one service, worker, job, static site or function of an app.
-type Component struct {
-	Name         string
-	Type         string // service, worker, job, static_site, function
-	InstanceSize string
-	Instances    int64
-}
-
-// Firewall is one Cloud Firewall with its inbound rules.
-type Firewall struct {
-	ID           string
-	Name         string
-	Status       string
-	Tags         []string // droplets with any of these tags are covered
-	DropletIDs   []int    // droplets covered directly
-	InboundRules []FirewallRule
-}
-
-// FirewallRule is one inbound rule; Addresses are its source CIDRs and IPs.
-type FirewallRule struct {
-	Protocol  string
-	Ports     string // "22", "8000-9000", "all", or "" for protocols without ports
-	Addresses []string
-}
-
-// LoadBalancer is one load balancer with its forwarding rules.
-type LoadBalancer struct {
-	ID                  string
-	Name                string
-	Region              string
-	Status              string
-	IP                  string
-	SizeUnit            int
-	Type                string
-	DropletIDs          []int
-	Tag                 string // droplets with this tag are targets, instead of DropletIDs
-	RedirectHTTPToHTTPS bool
-	ForwardingRules     []ForwardingRule
-}
-
-// ForwardingRule maps an entry port of a load balancer to its targets.
-type ForwardingRule struct {
-	EntryProtocol  string
-	EntryPort      int
-	TargetProtocol string
-	TargetPort     int
-	TLSPassthrough bool
-}
 
 // APIStats describes this account's use of the API so far.
 type APIStats struct {

@@ -55,11 +55,11 @@ func Evaluate(s *inventory.Snapshot) []Result {
 
 func publicWithoutFirewall(s *inventory.Snapshot) int {
 	coverage := NewCoverage(s)
-	return countFunc(s.Droplets, func(d *inventory.Droplet) bool { return Public(d) && !coverage.Protected(d.ID) })
+	return countFunc(inventory.Droplets.Of(s), func(d *inventory.Droplet) bool { return Public(d) && !coverage.Protected(d.ID) })
 }
 
 func adminPortOpenToWorld(s *inventory.Snapshot) int {
-	return countFunc(s.Firewalls, func(f *inventory.Firewall) bool {
+	return countFunc(inventory.Firewalls.Of(s), func(f *inventory.Firewall) bool {
 		return slices.ContainsFunc(f.InboundRules, func(r inventory.FirewallRule) bool {
 			return OpenToWorld(r) && OpensAdminPort(r)
 		})
@@ -67,27 +67,29 @@ func adminPortOpenToWorld(s *inventory.Snapshot) int {
 }
 
 func databaseOpenToAnyAddress(s *inventory.Snapshot) int {
-	return countFunc(s.Databases, func(d *inventory.Database) bool {
-		n, known := s.TrustedSources[d.ID]
+	trustedSources := inventory.DatabaseTrustedSources.Of(s)
+	return countFunc(inventory.Databases.Of(s), func(d *inventory.Database) bool {
+		n, known := trustedSources[d.ID]
 		return known && n == 0
 	})
 }
 
 func kubernetesUpgradeAvailable(s *inventory.Snapshot) int {
-	return countFunc(s.Clusters, func(c *inventory.Cluster) bool { return len(s.Upgrades[c.ID]) > 0 })
+	upgrades := inventory.KubernetesUpgrades.Of(s)
+	return countFunc(inventory.Clusters.Of(s), func(c *inventory.Cluster) bool { return len(upgrades[c.ID]) > 0 })
 }
 
 // databaseEndOfLifeSoon counts versions past or within EndOfLifeWarning of
 // their end of life, as of when the databases were listed.
 func databaseEndOfLifeSoon(s *inventory.Snapshot) int {
 	deadline := s.Status[inventory.KindDatabases].LastSuccess.Add(EndOfLifeWarning)
-	return countFunc(s.Databases, func(d *inventory.Database) bool {
+	return countFunc(inventory.Databases.Of(s), func(d *inventory.Database) bool {
 		return !d.VersionEndOfLife.IsZero() && d.VersionEndOfLife.Before(deadline)
 	})
 }
 
 func loadBalancerHTTPWithoutRedirect(s *inventory.Snapshot) int {
-	return countFunc(s.LoadBalancers, ServesPlainHTTP)
+	return countFunc(inventory.LoadBalancers.Of(s), ServesPlainHTTP)
 }
 
 func countFunc[T any](items []T, f func(*T) bool) int {

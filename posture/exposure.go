@@ -23,8 +23,8 @@ type Coverage struct {
 // NewCoverage matches every firewall of s against its Droplets.
 func NewCoverage(s *inventory.Snapshot) Coverage {
 	c := Coverage{byFirewall: map[string][]int{}, protected: map[int]bool{}}
-	byTag := dropletsByTag(s.Droplets)
-	for _, f := range s.Firewalls {
+	byTag := dropletsByTag(inventory.Droplets.Of(s))
+	for _, f := range inventory.Firewalls.Of(s) {
 		covered := slices.Clone(f.DropletIDs)
 		for _, tag := range f.Tags {
 			covered = append(covered, byTag[tag]...)

@@ -9,14 +9,17 @@ import (
 
 var listedAt = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 
-// known marks every kind as listed at listedAt.
-func known(s inventory.Snapshot) *inventory.Snapshot {
-	s.Status = map[string]inventory.Status{}
+// known is a snapshot of lists in which every kind is listed at listedAt:
+// the kinds not given are empty.
+func known(lists ...inventory.Listing) *inventory.Snapshot {
+	s := inventory.NewSnapshot("", listedAt, lists...)
 	for _, kind := range inventory.Kinds() {
 		s.Status[kind] = inventory.Status{Refreshes: 1, LastSuccess: listedAt}
 	}
-	return &s
+	return s
 }
+
+func lists(l ...inventory.Listing) []inventory.Listing { return l }
 
 func failuresOf(t *testing.T, s *inventory.Snapshot, check string) int {
 	t.Helper()
@@ -43,47 +46,47 @@ func TestEachCheckFailsAndPasses(t *testing.T) {
 
 	for _, tc := range []struct {
 		check string
-		s     inventory.Snapshot
+		s     []inventory.Listing
 		want  int
 	}{
-		{"droplet_public_without_firewall", inventory.Snapshot{Droplets: []inventory.Droplet{public, private, ipv6Only}}, 2},
-		{"droplet_public_without_firewall", inventory.Snapshot{Droplets: []inventory.Droplet{public, private, ipv6Only},
-			Firewalls: []inventory.Firewall{byTag, byID}}, 0}, // droplet 1 covered only through its tag
-		{"firewall_admin_port_open_to_world", inventory.Snapshot{Firewalls: []inventory.Firewall{
+		{"droplet_public_without_firewall", lists(inventory.Droplets.With([]inventory.Droplet{public, private, ipv6Only})), 2},
+		{"droplet_public_without_firewall", lists(inventory.Droplets.With([]inventory.Droplet{public, private, ipv6Only}),
+			inventory.Firewalls.With([]inventory.Firewall{byTag, byID})), 0}, // droplet 1 covered only through its tag
+		{"firewall_admin_port_open_to_world", lists(inventory.Firewalls.With([]inventory.Firewall{
 			{ID: "a", InboundRules: []inventory.FirewallRule{rule("tcp", "22", "0.0.0.0/0")}},
 			{ID: "b", InboundRules: []inventory.FirewallRule{rule("tcp", "3000-4000", "::/0")}}, // RDP in a range, IPv6 only
 			{ID: "c", InboundRules: []inventory.FirewallRule{rule("tcp", "1-65535", "10.0.0.0/8"), rule("tcp", "443", "0.0.0.0/0")}},
 			{ID: "d", InboundRules: []inventory.FirewallRule{rule("icmp", "", "0.0.0.0/0")}},
 			{ID: "e", InboundRules: []inventory.FirewallRule{rule("tcp", "all", "::/0")}},
-		}}, 3},
-		{"database_open_to_any_address", inventory.Snapshot{
-			Databases:      []inventory.Database{{ID: "open"}, {ID: "guarded"}, {ID: "unknown"}},
-			TrustedSources: map[string]int{"open": 0, "guarded": 2},
-		}, 1},
-		{"kubernetes_upgrade_available", inventory.Snapshot{
-			Clusters: []inventory.Cluster{{ID: "old"}, {ID: "current"}},
-			Upgrades: map[string][]string{"old": {"1.30.5-do.0"}, "current": nil},
-		}, 1},
-		{"database_version_end_of_life_within_90d", inventory.Snapshot{Databases: []inventory.Database{
+		})), 3},
+		{"database_open_to_any_address", lists(
+			inventory.Databases.With([]inventory.Database{{ID: "open"}, {ID: "guarded"}, {ID: "unknown"}}),
+			inventory.DatabaseTrustedSources.With(map[string]int{"open": 0, "guarded": 2}),
+		), 1},
+		{"kubernetes_upgrade_available", lists(
+			inventory.Clusters.With([]inventory.Cluster{{ID: "old"}, {ID: "current"}}),
+			inventory.KubernetesUpgrades.With(map[string][]string{"old": {"1.30.5-do.0"}, "current": nil}),
+		), 1},
+		{"database_version_end_of_life_within_90d", lists(inventory.Databases.With([]inventory.Database{
 			{ID: "past", VersionEndOfLife: listedAt.Add(-time.Hour)},
 			{ID: "soon", VersionEndOfLife: soon},
 			{ID: "later", VersionEndOfLife: later},
 			{ID: "unsaid"},
-		}}, 2},
-		{"load_balancer_http_without_redirect", inventory.Snapshot{LoadBalancers: []inventory.LoadBalancer{
+		})), 2},
+		{"load_balancer_http_without_redirect", lists(inventory.LoadBalancers.With([]inventory.LoadBalancer{
 			{ID: "plain", ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "http", EntryPort: 80}}},
 			{ID: "redirected", RedirectHTTPToHTTPS: true, ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "http", EntryPort: 80}}},
 			{ID: "tls-only", ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "https", EntryPort: 443}}},
-		}}, 1},
+		})), 1},
 	} {
-		if got := failuresOf(t, known(tc.s), tc.check); got != tc.want {
+		if got := failuresOf(t, known(tc.s...), tc.check); got != tc.want {
 			t.Errorf("%s on %+v: %d failures, want %d", tc.check, tc.s, got, tc.want)
 		}
 	}
 }
 
 func TestNoVerdictWithoutTheLists(t *testing.T) {
-	s := known(inventory.Snapshot{Droplets: []inventory.Droplet{{ID: 1, PublicIPv4: "198.18.0.1"}}})
+	s := known(inventory.Droplets.With([]inventory.Droplet{{ID: 1, PublicIPv4: "198.18.0.1"}}))
 	delete(s.Status, inventory.KindFirewalls)
 	for _, r := range Evaluate(s) {
 		if r.Name == "droplet_public_without_firewall" {
@@ -93,10 +96,10 @@ func TestNoVerdictWithoutTheLists(t *testing.T) {
 }
 
 func TestCoverageCountsEachDropletOnce(t *testing.T) {
-	s := known(inventory.Snapshot{
-		Droplets:  []inventory.Droplet{{ID: 1, Tags: []string{"web", "prod"}}, {ID: 2, Tags: []string{"web"}}, {ID: 3}},
-		Firewalls: []inventory.Firewall{{ID: "f", Tags: []string{"web", "prod"}, DropletIDs: []int{1}}},
-	})
+	s := known(
+		inventory.Droplets.With([]inventory.Droplet{{ID: 1, Tags: []string{"web", "prod"}}, {ID: 2, Tags: []string{"web"}}, {ID: 3}}),
+		inventory.Firewalls.With([]inventory.Firewall{{ID: "f", Tags: []string{"web", "prod"}, DropletIDs: []int{1}}}),
+	)
 	c := NewCoverage(s)
 	if c.Droplets("f") != 2 || !c.Protected(1) || !c.Protected(2) || c.Protected(3) {
 		t.Errorf("coverage: %d droplets; protected 1=%v 2=%v 3=%v", c.Droplets("f"), c.Protected(1), c.Protected(2), c.Protected(3))

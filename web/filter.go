@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
 // Filter selects workloads. Each field holds the values a row may have, any
@@ -52,14 +54,41 @@ func values(q url.Values, key string) []string {
 	return out
 }
 
-// Match tells whether the row passes every part of the filter. A row matches
-// a tag filter when it carries any of the tags.
+// Match tells whether the row passes every part of the filter. A region
+// filter selects a region and the workloads placed by its geography (apps
+// in nyc for nyc1), or a whole geography; a tag filter selects rows that
+// carry any of the tags, and does not apply to kinds that carry no tags.
 func (f Filter) Match(r Row) bool {
-	return anyOf(f.Kinds, r.Kind) && anyOf(f.Regions, r.Region) && anyOf(f.Statuses, r.Status) &&
-		(len(f.Tags) == 0 || slices.ContainsFunc(r.Tags, func(t string) bool { return slices.Contains(f.Tags, t) }))
+	return anyOf(f.Kinds, r.Kind) && anyOf(f.Statuses, r.Status) &&
+		(len(f.Regions) == 0 || slices.ContainsFunc(f.Regions, func(want string) bool { return inventory.RegionMatches(want, r.Region) })) &&
+		(len(f.Tags) == 0 || !tagged(r.Kind) || slices.ContainsFunc(r.Tags, func(t string) bool { return slices.Contains(f.Tags, t) }))
 }
 
 func anyOf(allowed []string, v string) bool { return len(allowed) == 0 || slices.Contains(allowed, v) }
+
+// tagged tells whether the kind's workloads carry tags.
+func tagged(kind string) bool {
+	k := inventory.KindNamed(kind)
+	return k != nil && k.Has(inventory.HasTags)
+}
+
+// untaggedNote says which of the kinds asked for a tag filter leaves as
+// they are, or "" when it leaves none.
+func (f Filter) untaggedNote() string {
+	if len(f.Tags) == 0 {
+		return ""
+	}
+	var untagged []string
+	for _, k := range inventory.WorkloadKinds() {
+		if !k.Has(inventory.HasTags) && anyOf(f.Kinds, k.Name()) {
+			untagged = append(untagged, k.Name())
+		}
+	}
+	if len(untagged) == 0 {
+		return ""
+	}
+	return strings.Join(untagged, ", ") + " carry no tags: the tag filter does not apply to them"
+}
 
 // apply keeps the matching workloads, and the refreshes of the kinds asked for.
 func (f Filter) apply(fleet Fleet) Fleet {
@@ -73,6 +102,9 @@ func (f Filter) apply(fleet Fleet) Fleet {
 		if f.Match(row) {
 			out.Workloads = append(out.Workloads, row)
 		}
+	}
+	if note := f.untaggedNote(); note != "" {
+		out.Notes = append(out.Notes, note)
 	}
 	return out
 }

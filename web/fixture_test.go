@@ -16,34 +16,30 @@ const hostileName = `<script>alert(1)</script>`
 // fleetSnapshot is an account with two droplets (one named to attack the
 // page), a cluster, a database and an app, every kind refreshed once.
 func fleetSnapshot(account string) *inventory.Snapshot {
-	known := inventory.Status{Refreshes: 1, LastSuccess: refreshedAt}
-	return &inventory.Snapshot{
-		Account: account,
-		Status: map[string]inventory.Status{
-			inventory.KindAccount: known, inventory.KindDroplets: known, inventory.KindKubernetes: known,
-			inventory.KindDatabases: known, inventory.KindApps: known,
-		},
-		Droplets: []inventory.Droplet{
+	s := inventory.NewSnapshot(account, refreshedAt,
+		inventory.Droplets.With([]inventory.Droplet{
 			{ID: 2, Name: "web-1", Region: "nyc1", Size: "s-1vcpu-2gb", Status: "active", Image: "ubuntu-24-04-x64",
 				VPCUUID: "vpc-1", PublicIPv4: "198.18.0.1", PublicIPv6: "2604:a880::1", PrivateIPv4: "10.0.0.1",
 				Tags: []string{"production", "web"}, VCPUs: 1, MemoryBytes: 2 << 30, DiskBytes: 50 << 30, Created: createdAt},
 			{ID: 1, Name: hostileName, Region: "ams3", Size: "s-1vcpu-1gb", Status: "off",
 				Tags: []string{`"><img src=x onerror=alert(2)>`}, VCPUs: 1},
-		},
-		Clusters: []inventory.Cluster{{
+		}),
+		inventory.Clusters.With([]inventory.Cluster{{
 			ID: "c-1", Name: "prod", Region: "nyc1", Version: "1.31.1-do.0", Status: "running", HA: true,
 			Tags: []string{"production"}, Created: createdAt,
 			NodePools: []inventory.NodePool{{ID: "p-1", Count: 3}, {ID: "p-2", Count: 2}},
-		}},
-		Databases: []inventory.Database{{
+		}}),
+		inventory.Databases.With([]inventory.Database{{
 			ID: "d-1", Name: "orders", Engine: "pg", Version: "16", Region: "nyc3", Size: "db-s-1vcpu-1gb",
 			Status: "online", Nodes: 2, StorageBytes: 10 << 30, Tags: []string{"production"},
-		}},
-		Apps: []inventory.App{{
+		}}),
+		inventory.Apps.With([]inventory.App{{
 			ID: "a-1", Name: "shop", Region: "nyc", Tier: "basic", Phase: "ACTIVE", Created: createdAt,
 			Components: []inventory.Component{{Name: "web", Instances: 2}, {Name: "site"}},
-		}},
-	}
+		}}),
+	)
+	s.Status[inventory.KindAccount] = inventory.Status{Refreshes: 1, LastSuccess: refreshedAt}
+	return s
 }
 
 // withUnknown marks kind as never listed: its last refresh failed and none worked.

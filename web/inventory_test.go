@@ -79,17 +79,34 @@ func TestInventoryFilters(t *testing.T) {
 		{"", []string{"1", "2", "c-1", "d-1", "a-1"}},
 		{"kind=droplets", []string{"1", "2"}},
 		{"kind=databases&kind=apps", []string{"d-1", "a-1"}},
-		{"region=nyc1", []string{"2", "c-1"}},
-		{"tag=production", []string{"2", "c-1", "d-1"}},
+		{"region=nyc1", []string{"2", "c-1", "a-1"}}, // the app runs in nyc, nyc1's geography
+		{"region=nyc", []string{"2", "c-1", "d-1", "a-1"}},
+		{"region=nyc3", []string{"d-1", "a-1"}},
+		{"region=ams", []string{"1"}},
+		{"tag=production", []string{"2", "c-1", "d-1", "a-1"}}, // apps carry no tags: not filtered by one
+		{"tag=production&kind=droplets", []string{"2"}},
 		{"tag=web&tag=production&kind=kubernetes", []string{"c-1"}},
 		{"status=off", []string{"1"}},
 		{"kind=&region=&tag=", []string{"1", "2", "c-1", "d-1", "a-1"}}, // an HTML form's "any"
 		{"region=nowhere", []string{}},
-		{"tag=prod", []string{}}, // a tag matches whole, not as a prefix
+		{"tag=prod&kind=droplets&kind=kubernetes&kind=databases", []string{}}, // a tag matches whole, not as a prefix
 	} {
 		fleet := decodeFleet(t, get(t, h, "/inventory?"+tc.query))
 		if got := ids(fleet.Workloads); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("?%s: %q, want %q", tc.query, got, tc.want)
+		}
+	}
+}
+
+func TestInventoryNotesWhatATagFilterLeavesAlone(t *testing.T) {
+	h := Inventory(staticSource{fleetSnapshot("prod")})
+	for query, want := range map[string][]string{
+		"tag=production":               {"apps carry no tags: the tag filter does not apply to them"},
+		"tag=production&kind=droplets": nil,
+		"kind=apps":                    nil,
+	} {
+		if got := decodeFleet(t, get(t, h, "/inventory?"+query)).Notes; !reflect.DeepEqual(got, want) {
+			t.Errorf("?%s: notes %q, want %q", query, got, want)
 		}
 	}
 }

@@ -29,7 +29,7 @@ var landingTemplate = template.Must(template.New("landing").Funcs(template.FuncM
 		return string(b), err
 	},
 	"formatTime": formatTime,
-	"kindLabel":  func(kind string) string { return kindLabels[kind] },
+	"kindLabel":  func(kind string) string { return inventory.KindNamed(kind).Label() },
 }).Parse(landingHTML))
 
 // Landing serves the fleet at a glance: counts per kind and region, how

@@ -147,8 +147,9 @@ func TestLandingFiltersFromTheQuery(t *testing.T) {
 	for query, want := range map[string]int{
 		"":                            5,
 		"?kind=droplets":              2,
-		"?tag=production":             3,
-		"?tag=production&region=nyc1": 2,
+		"?tag=production":             4, // the app too: apps carry no tags
+		"?tag=production&region=nyc1": 3, // web-1, the cluster, and the app in nyc
+		"?region=nyc":                 4,
 		"?status=off&kind=droplets":   1,
 	} {
 		_, doc, _ := landing(t, staticSource{fleetSnapshot("a")}, "/"+query)
@@ -159,6 +160,21 @@ func TestLandingFiltersFromTheQuery(t *testing.T) {
 		counter := find(doc, func(n *html.Node) bool { id, _ := attr(n, "id"); return id == "shown" })
 		if got := text(counter[0]); got != strconv.Itoa(want) {
 			t.Errorf("%q: the page says it shows %s, want %d", query, got, want)
+		}
+	}
+}
+
+func TestLandingSaysWhatATagFilterLeavesAlone(t *testing.T) {
+	for query, want := range map[string]string{
+		"/?tag=production":               "apps carry no tags: the tag filter does not apply to them",
+		"/?tag=production&kind=droplets": "",
+		"/":                              "",
+	} {
+		_, doc, _ := landing(t, staticSource{fleetSnapshot("a")}, query)
+		note := find(doc, func(n *html.Node) bool { id, _ := attr(n, "id"); return id == "tag-note" })
+		_, hidden := attr(note[0], "hidden")
+		if got := text(note[0]); got != want || hidden != (want == "") {
+			t.Errorf("%s: note %q (hidden %v), want %q", query, got, hidden, want)
 		}
 	}
 }

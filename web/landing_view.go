@@ -20,8 +20,13 @@ type landingView struct {
 	Shown                      int // rows the filter selects
 	Choices                    choices
 	Filter                     selected
+	TagNote                    string // what the tag filter does not apply to; "" without one
 	filter                     Filter
 }
+
+// RegionColumns is the width of the table by region: its region and
+// total, and a column per kind.
+func (v landingView) RegionColumns() int { return len(v.Kinds) + 2 }
 
 // FilterMatches tells the template whether a row is shown at first.
 func (v landingView) FilterMatches(r Row) bool { return v.filter.Match(r) }
@@ -30,6 +35,7 @@ type kindSummary struct {
 	Kind, Label string
 	Count       int
 	Known       bool // listed in at least one account
+	Tagged      bool // its workloads carry tags
 }
 
 type regionSummary struct {
@@ -52,18 +58,13 @@ type choices struct{ Kinds, Regions, Tags, Statuses []string }
 // selected is the first value of each filter, as the selects show it.
 type selected struct{ Kind, Region, Tag, Status string }
 
-var kindLabels = map[string]string{
-	inventory.KindDroplets: "Droplets", inventory.KindKubernetes: "Kubernetes clusters",
-	inventory.KindDatabases: "Databases", inventory.KindApps: "Apps",
-}
-
 func newLandingView(snapshots []*inventory.Snapshot, filter Filter, now time.Time) landingView {
 	fleet := newFleet(snapshots)
-	v := landingView{Workloads: fleet.Workloads, filter: filter, Filter: selected{
+	v := landingView{Workloads: fleet.Workloads, filter: filter, TagNote: filter.untaggedNote(), Filter: selected{
 		Kind: first(filter.Kinds), Region: first(filter.Regions), Tag: first(filter.Tags), Status: first(filter.Statuses),
 	}}
-	for _, kind := range Kinds {
-		v.Kinds = append(v.Kinds, kindSummary{Kind: kind, Label: kindLabels[kind]})
+	for _, kind := range inventory.WorkloadKinds() {
+		v.Kinds = append(v.Kinds, kindSummary{Kind: kind.Name(), Label: kind.Label(), Tagged: kind.Has(inventory.HasTags)})
 	}
 	for _, r := range fleet.Refreshes {
 		if r.LastSuccess != nil {
@@ -71,7 +72,7 @@ func newLandingView(snapshots []*inventory.Snapshot, filter Filter, now time.Tim
 		}
 	}
 	regions := map[string]*regionSummary{}
-	var tags, statuses []string
+	var places, tags, statuses []string
 	for _, row := range fleet.Workloads {
 		k := slices.Index(Kinds, row.Kind)
 		v.Kinds[k].Count++
@@ -82,6 +83,7 @@ func newLandingView(snapshots []*inventory.Snapshot, filter Filter, now time.Tim
 		}
 		region.Counts[k]++
 		region.Total++
+		places = append(places, row.Region, row.Geography)
 		tags = append(tags, row.Tags...)
 		statuses = append(statuses, row.Status)
 		if filter.Match(row) {
@@ -91,7 +93,7 @@ func newLandingView(snapshots []*inventory.Snapshot, filter Filter, now time.Tim
 	for _, name := range sortedKeys(regions) {
 		v.Regions = append(v.Regions, *regions[name])
 	}
-	v.Choices = choices{Kinds: Kinds, Regions: sortedKeys(regions), Tags: uniq(tags), Statuses: uniq(statuses)}
+	v.Choices = choices{Kinds: Kinds, Regions: uniq(places), Tags: uniq(tags), Statuses: uniq(statuses)}
 	for _, s := range snapshots {
 		v.Health = append(v.Health, healthRows(s, now)...)
 	}

@@ -3,23 +3,24 @@ package web
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
 // Kinds lists the workload kinds of the inventory, in the order it shows them.
-var Kinds = []string{inventory.KindDroplets, inventory.KindKubernetes, inventory.KindDatabases, inventory.KindApps}
+var Kinds = inventory.Names(inventory.WorkloadKinds())
 
-// Row is one workload of one account, flattened so that every kind fits the
-// same columns. Fields a kind does not have are empty.
+// Row is one workload of one account: the inventory's projection, with
+// the names /inventory gives its fields. Fields a kind does not have are
+// empty.
 type Row struct {
 	Kind            string     `json:"kind"`
 	Account         string     `json:"account"`
 	ID              string     `json:"id"`
 	Name            string     `json:"name"`
 	Region          string     `json:"region"`
+	Geography       string     `json:"geography"`
 	Status          string     `json:"status"` // for apps, the phase of the newest deployment
 	Size            string     `json:"size"`
 	Version         string     `json:"version"`
@@ -32,11 +33,17 @@ type Row struct {
 }
 
 // attributeColumns lists every attribute key of every kind, in CSV order.
-var attributeColumns = []string{
-	"vcpus", "memory_bytes", "disk_bytes", "image", "vpc_uuid", "private_ipv4", "gpu",
-	"node_pools", "nodes", "ha", "auto_upgrade", "surge_upgrade",
-	"storage_bytes", "tier", "components", "instances",
-}
+var attributeColumns = func() []string {
+	var keys []string
+	for _, k := range inventory.WorkloadKinds() {
+		for _, key := range k.AttributeKeys() {
+			if !slices.Contains(keys, key) {
+				keys = append(keys, key)
+			}
+		}
+	}
+	return keys
+}()
 
 // Refresh is how the last refresh of one kind of one account went.
 type Refresh struct {
@@ -52,6 +59,9 @@ type Refresh struct {
 type Fleet struct {
 	Refreshes []Refresh `json:"refreshes"`
 	Workloads []Row     `json:"workloads"`
+	// Notes say what a filter could not apply to, such as a tag filter and
+	// kinds that carry no tags.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // newFleet flattens snapshots into rows, account by account and kind by
@@ -60,44 +70,31 @@ type Fleet struct {
 func newFleet(snapshots []*inventory.Snapshot) Fleet {
 	fleet := Fleet{Refreshes: []Refresh{}, Workloads: []Row{}}
 	for _, s := range snapshots {
-		for _, kind := range Kinds {
-			status, enabled := s.Status[kind]
+		for _, kind := range inventory.WorkloadKinds() {
+			status, enabled := s.Status[kind.Name()]
 			if !enabled {
 				continue
 			}
 			fleet.Refreshes = append(fleet.Refreshes, Refresh{
-				Account: s.Account, Kind: kind, LastSuccess: timeOrNil(status.LastSuccess),
+				Account: s.Account, Kind: kind.Name(), LastSuccess: timeOrNil(status.LastSuccess),
 				Succeeded: status.Succeeded(), Reason: string(status.Reason), Pending: status.Refreshes == 0,
 			})
 			if status.Known() {
-				fleet.Workloads = append(fleet.Workloads, sortedRows(rowsOf(s, kind))...)
+				fleet.Workloads = append(fleet.Workloads, sortedRows(rowsOf(s.Account, kind.Workloads(s)))...)
 			}
 		}
 	}
 	return fleet
 }
 
-func rowsOf(s *inventory.Snapshot, kind string) []Row {
-	switch kind {
-	case inventory.KindDroplets:
-		return mapRows(s.Account, s.Droplets, dropletRow)
-	case inventory.KindKubernetes:
-		return mapRows(s.Account, s.Clusters, clusterRow)
-	case inventory.KindDatabases:
-		return mapRows(s.Account, s.Databases, databaseRow)
-	case inventory.KindApps:
-		return mapRows(s.Account, s.Apps, appRow)
-	}
-	return nil
-}
-
-func mapRows[T any](account string, objects []T, toRow func(*T) Row) []Row {
-	rows := make([]Row, len(objects))
-	for i := range objects {
-		rows[i] = toRow(&objects[i])
-		rows[i].Account = account
-		rows[i].Tags = nonNil(rows[i].Tags)
-		rows[i].PublicAddresses = nonNil(rows[i].PublicAddresses)
+func rowsOf(account string, workloads []inventory.Workload) []Row {
+	rows := make([]Row, len(workloads))
+	for i, w := range workloads {
+		rows[i] = Row{
+			Kind: w.Kind, Account: account, ID: w.ID, Name: w.Name, Region: w.Region, Geography: w.Geography,
+			Status: w.Status, Size: w.Size, Version: w.Version, Engine: w.Engine, Tags: nonNil(w.Tags),
+			Created: timeOrNil(w.Created), PublicAddresses: nonNil(w.PublicAddresses), Attributes: w.Attributes,
+		}
 	}
 	return rows
 }
@@ -107,64 +104,6 @@ func sortedRows(rows []Row) []Row {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 	})
 	return rows
-}
-
-func dropletRow(d *inventory.Droplet) Row {
-	var public []string
-	for _, addr := range []string{d.PublicIPv4, d.PublicIPv6} {
-		if addr != "" {
-			public = append(public, addr)
-		}
-	}
-	return Row{
-		Kind: inventory.KindDroplets, ID: strconv.Itoa(d.ID), Name: d.Name, Region: d.Region,
-		Status: d.Status, Size: d.Size, Tags: d.Tags, Created: timeOrNil(d.Created), PublicAddresses: public,
-		Attributes: map[string]any{
-			"vcpus": d.VCPUs, "memory_bytes": d.MemoryBytes, "disk_bytes": d.DiskBytes, "image": d.Image,
-			"vpc_uuid": d.VPCUUID, "private_ipv4": d.PrivateIPv4, "gpu": d.GPU,
-		},
-	}
-}
-
-func clusterRow(c *inventory.Cluster) Row {
-	nodes := 0
-	for _, p := range c.NodePools {
-		nodes += p.Count
-	}
-	return Row{
-		Kind: inventory.KindKubernetes, ID: c.ID, Name: c.Name, Region: c.Region, Status: c.Status,
-		Version: c.Version, Tags: c.Tags, Created: timeOrNil(c.Created),
-		Attributes: map[string]any{
-			"node_pools": len(c.NodePools), "nodes": nodes, "ha": c.HA, "auto_upgrade": c.AutoUpgrade,
-			"surge_upgrade": c.SurgeUpgrade, "vpc_uuid": c.VPCUUID,
-		},
-	}
-}
-
-func databaseRow(d *inventory.Database) Row {
-	attributes := map[string]any{"nodes": d.Nodes}
-	if d.StorageBytes > 0 {
-		attributes["storage_bytes"] = d.StorageBytes
-	}
-	return Row{
-		Kind: inventory.KindDatabases, ID: d.ID, Name: d.Name, Region: d.Region, Status: d.Status,
-		Size: d.Size, Version: d.Version, Engine: d.Engine, Tags: d.Tags, Created: timeOrNil(d.Created),
-		Attributes: attributes,
-	}
-}
-
-func appRow(a *inventory.App) Row {
-	var instances int64
-	for _, c := range a.Components {
-		instances += c.Instances
-	}
-	return Row{
-		Kind: inventory.KindApps, ID: a.ID, Name: a.Name, Region: a.Region, Status: a.Phase,
-		Created: timeOrNil(a.Created),
-		Attributes: map[string]any{
-			"tier": a.Tier, "components": len(a.Components), "instances": instances,
-		},
-	}
 }
 
 func timeOrNil(t time.Time) *time.Time {

@@ -15,19 +15,19 @@ func TestNewFleetFlattensEveryKind(t *testing.T) {
 	}
 	created := createdAt
 	for _, want := range []Row{
-		{Kind: "droplets", Account: "prod", ID: "2", Name: "web-1", Region: "nyc1", Status: "active",
+		{Kind: "droplets", Account: "prod", ID: "2", Name: "web-1", Region: "nyc1", Geography: "nyc", Status: "active",
 			Size: "s-1vcpu-2gb", Tags: []string{"production", "web"}, Created: &created,
 			PublicAddresses: []string{"198.18.0.1", "2604:a880::1"},
 			Attributes: map[string]any{"vcpus": 1, "memory_bytes": int64(2 << 30), "disk_bytes": int64(50 << 30),
 				"image": "ubuntu-24-04-x64", "vpc_uuid": "vpc-1", "private_ipv4": "10.0.0.1", "gpu": false}},
-		{Kind: "kubernetes", Account: "prod", ID: "c-1", Name: "prod", Region: "nyc1", Status: "running",
+		{Kind: "kubernetes", Account: "prod", ID: "c-1", Name: "prod", Region: "nyc1", Geography: "nyc", Status: "running",
 			Version: "1.31.1-do.0", Tags: []string{"production"}, Created: &created, PublicAddresses: []string{},
 			Attributes: map[string]any{"node_pools": 2, "nodes": 5, "ha": true, "auto_upgrade": false,
 				"surge_upgrade": false, "vpc_uuid": ""}},
-		{Kind: "databases", Account: "prod", ID: "d-1", Name: "orders", Region: "nyc3", Status: "online",
+		{Kind: "databases", Account: "prod", ID: "d-1", Name: "orders", Region: "nyc3", Geography: "nyc", Status: "online",
 			Size: "db-s-1vcpu-1gb", Version: "16", Engine: "pg", Tags: []string{"production"},
 			PublicAddresses: []string{}, Attributes: map[string]any{"nodes": 2, "storage_bytes": int64(10 << 30)}},
-		{Kind: "apps", Account: "prod", ID: "a-1", Name: "shop", Region: "nyc", Status: "ACTIVE",
+		{Kind: "apps", Account: "prod", ID: "a-1", Name: "shop", Region: "nyc", Geography: "nyc", Status: "ACTIVE",
 			Tags: []string{}, Created: &created, PublicAddresses: []string{},
 			Attributes: map[string]any{"tier": "basic", "components": 2, "instances": int64(2)}},
 	} {

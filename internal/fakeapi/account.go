@@ -11,23 +11,18 @@ import (
 	"fmt"
 )
 
-// Account is the content of one fake DigitalOcean account as API JSON objects.
+// Account is the content of one fake DigitalOcean account as API JSON
+// objects: for each of the lists the fake serves (Droplets, Databases, ...),
+// its objects.
 //
-// DatabaseFirewalls and KubernetesUpgrades are keyed by the database's or
-// cluster's id. An id that is in neither the map nor the list is not found;
-// a listed one that the map leaves out has no rules, or no upgrades.
+// ByID holds the lists per object of another list (DatabaseFirewalls,
+// KubernetesUpgrades, ...) by that object's id. An id that is in neither the
+// map nor the parent list is not found; a listed one that the map leaves
+// out has an empty list (or null, where the API sends null).
 type Account struct {
-	Info          map[string]any   // the "account" object of GET /v2/account
-	Droplets      []map[string]any // GET /v2/droplets (plain list; non-GPU)
-	GPUDroplets   []map[string]any // GET /v2/droplets?type=gpus
-	Clusters      []map[string]any // GET /v2/kubernetes/clusters, node pools nested
-	Databases     []map[string]any // GET /v2/databases, not paginated
-	Apps          []map[string]any // GET /v2/apps
-	Firewalls     []map[string]any // GET /v2/firewalls
-	LoadBalancers []map[string]any // GET /v2/load_balancers
-
-	DatabaseFirewalls  map[string][]map[string]any // GET /v2/databases/{id}/firewall: "rules", not paginated
-	KubernetesUpgrades map[string][]map[string]any // GET /v2/kubernetes/clusters/{id}/upgrades: "available_upgrade_versions", nil for null
+	Info  map[string]any // the "account" object of GET /v2/account
+	Lists map[string][]map[string]any
+	ByID  map[string]map[string][]map[string]any
 }
 
 //go:embed examples/*.json
@@ -45,23 +40,24 @@ func ExampleFile(name string) []byte {
 
 // Examples returns exactly the objects of the API's example responses.
 // Numbers are json.Number, so IDs stay exact. Every call returns new maps.
-// The rules and upgrades belong to the example database and cluster.
+// A list per object belongs to the parent list's first example object.
 func Examples() Account {
 	a := Account{
-		Info:          exampleObject("account.json", "account"),
-		Droplets:      exampleList("droplets.json", "droplets"),
-		GPUDroplets:   exampleList("droplets.gpu_droplets.json", "droplets"),
-		Clusters:      exampleList("kubernetes_clusters.json", "kubernetes_clusters"),
-		Databases:     exampleList("databases.json", "databases"),
-		Apps:          exampleList("apps.json", "apps"),
-		Firewalls:     exampleList("firewalls.json", "firewalls"),
-		LoadBalancers: exampleList("load_balancers.json", "load_balancers"),
+		Info:  exampleObject("account.json", "account"),
+		Lists: map[string][]map[string]any{},
+		ByID:  map[string]map[string][]map[string]any{},
 	}
-	a.DatabaseFirewalls = map[string][]map[string]any{
-		idOf(a.Databases[0]): exampleList("databases_firewall.json", "rules"),
-	}
-	a.KubernetesUpgrades = map[string][]map[string]any{
-		idOf(a.Clusters[0]): exampleList("kubernetes_upgrades.json", "available_upgrade_versions"),
+	for _, l := range lists {
+		if l.example == "" {
+			continue
+		}
+		objects := exampleList(l.example, l.key)
+		if l.parent == "" {
+			a.Lists[l.name] = objects
+			continue
+		}
+		parent := a.Lists[l.parent][0]
+		a.ByID[l.name] = map[string][]map[string]any{l.idOfParent(parent): objects}
 	}
 	return a
 }

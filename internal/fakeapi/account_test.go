@@ -34,15 +34,15 @@ func TestExamplesAreTheFilesObjects(t *testing.T) {
 		file, key string
 		objects   []map[string]any
 	}{
-		{"droplets.json", "droplets", a.Droplets},
-		{"droplets.gpu_droplets.json", "droplets", a.GPUDroplets},
-		{"kubernetes_clusters.json", "kubernetes_clusters", a.Clusters},
-		{"databases.json", "databases", a.Databases},
-		{"apps.json", "apps", a.Apps},
-		{"firewalls.json", "firewalls", a.Firewalls},
-		{"load_balancers.json", "load_balancers", a.LoadBalancers},
-		{"databases_firewall.json", "rules", a.DatabaseFirewalls[exampleDatabase]},
-		{"kubernetes_upgrades.json", "available_upgrade_versions", a.KubernetesUpgrades[exampleCluster]},
+		{"droplets.json", "droplets", a.Lists[Droplets]},
+		{"droplets.gpu_droplets.json", "droplets", a.Lists[GPUDroplets]},
+		{"kubernetes_clusters.json", "kubernetes_clusters", a.Lists[Clusters]},
+		{"databases.json", "databases", a.Lists[Databases]},
+		{"apps.json", "apps", a.Lists[Apps]},
+		{"firewalls.json", "firewalls", a.Lists[Firewalls]},
+		{"load_balancers.json", "load_balancers", a.Lists[LoadBalancers]},
+		{"databases_firewall.json", "rules", a.ByID[DatabaseFirewalls][exampleDatabase]},
+		{"kubernetes_upgrades.json", "available_upgrade_versions", a.ByID[KubernetesUpgrades][exampleCluster]},
 		{"account.json", "account", []map[string]any{a.Info}},
 	} {
 		var file map[string]json.RawMessage
@@ -55,12 +55,12 @@ func TestExamplesAreTheFilesObjects(t *testing.T) {
 			t.Errorf("%s: Examples differ from the file", tc.file)
 		}
 	}
-	if id := a.Droplets[0]["id"]; id != json.Number("3164444") {
+	if id := a.Lists[Droplets][0]["id"]; id != json.Number("3164444") {
 		t.Errorf("droplet id %#v, want json.Number 3164444", id)
 	}
-	if len(a.DatabaseFirewalls) != 1 || len(a.KubernetesUpgrades) != 1 {
+	if len(a.ByID[DatabaseFirewalls]) != 1 || len(a.ByID[KubernetesUpgrades]) != 1 {
 		t.Errorf("rules for %d databases and upgrades for %d clusters, want the example's one each",
-			len(a.DatabaseFirewalls), len(a.KubernetesUpgrades))
+			len(a.ByID[DatabaseFirewalls]), len(a.ByID[KubernetesUpgrades]))
 	}
 }
 

@@ -13,9 +13,9 @@ var largeSize = Size{Droplets: 10000, Clusters: 200, Databases: 500, Apps: 1000}
 // BenchmarkListLargeAccount lists 10,000 droplets at 200 per page, as one
 // refresh does: each op is 50 requests.
 func BenchmarkListLargeAccount(b *testing.B) {
-	s := newTestServer(b, Generate(Size{Droplets: largeSize.Droplets}))
+	s := newTestServer(b, Generate(Size{Droplets: largeSize[Droplets]}))
 	client := &http.Client{Transport: bearer{testToken}}
-	pages := largeSize.Droplets / maxPerPage
+	pages := largeSize[Droplets] / maxPerPage
 	b.ReportAllocs()
 	for b.Loop() {
 		var size int64

@@ -8,58 +8,32 @@ import (
 // content is an Account encoded once: each object is JSON already, and a
 // response is built by joining them.
 type content struct {
-	info          json.RawMessage
-	droplets      []json.RawMessage
-	gpuDroplets   []json.RawMessage
-	clusters      []json.RawMessage
-	databases     []json.RawMessage
-	apps          []json.RawMessage
-	firewalls     []json.RawMessage
-	loadBalancers []json.RawMessage
-
-	databaseFirewalls  map[string][]json.RawMessage
-	kubernetesUpgrades map[string][]json.RawMessage
-	databaseIDs        map[string]bool // the ids the database list holds
-	clusterIDs         map[string]bool // the ids the cluster list holds
-}
-
-// list pairs one of an Account's lists with its encoded form.
-type list struct {
-	name    string
-	objects *[]map[string]any
-	raw     *[]json.RawMessage
-}
-
-func (c *content) lists(a *Account) []list {
-	return []list{
-		{"droplets", &a.Droplets, &c.droplets},
-		{"gpu droplets", &a.GPUDroplets, &c.gpuDroplets},
-		{"kubernetes clusters", &a.Clusters, &c.clusters},
-		{"databases", &a.Databases, &c.databases},
-		{"apps", &a.Apps, &c.apps},
-		{"firewalls", &a.Firewalls, &c.firewalls},
-		{"load balancers", &a.LoadBalancers, &c.loadBalancers},
-	}
+	info  json.RawMessage
+	lists map[string][]json.RawMessage            // by list name
+	byID  map[string]map[string][]json.RawMessage // by list name, then parent id
+	ids   map[string]map[string]bool              // the ids each list holds, for its lists per object
 }
 
 func encodeAccount(a Account) (*content, error) {
-	c := &content{}
+	c := &content{lists: map[string][]json.RawMessage{}, byID: map[string]map[string][]json.RawMessage{},
+		ids: map[string]map[string]bool{}}
 	info, err := json.Marshal(a.Info)
 	if err != nil {
 		return nil, fmt.Errorf("fakeapi: encode account info: %w", err)
 	}
 	c.info = info
-	for _, l := range c.lists(&a) {
-		if *l.raw, err = encodeObjects(*l.objects); err != nil {
+	for _, l := range lists {
+		if l.parent == "" {
+			if c.lists[l.name], err = encodeObjects(a.Lists[l.name]); err != nil {
+				return nil, fmt.Errorf("fakeapi: encode %s: %w", l.name, err)
+			}
+			continue
+		}
+		if c.byID[l.name], err = encodeObjectMap(a.ByID[l.name]); err != nil {
 			return nil, fmt.Errorf("fakeapi: encode %s: %w", l.name, err)
 		}
+		c.ids[l.parent] = idSet(a.Lists[l.parent], &l)
 	}
-	for _, m := range c.objectMaps(&a) {
-		if *m.raw, err = encodeObjectMap(*m.objects); err != nil {
-			return nil, fmt.Errorf("fakeapi: encode %s: %w", m.name, err)
-		}
-	}
-	c.databaseIDs, c.clusterIDs = idSet(a.Databases), idSet(a.Clusters)
 	return c, nil
 }
 
@@ -79,15 +53,43 @@ func encodeObjects(objects []map[string]any) ([]json.RawMessage, error) {
 	return raw, nil
 }
 
-// account decodes the content into new maps, a deep copy of what was set.
-func (c *content) account() Account {
-	var a Account
-	mustDecode(c.info, &a.Info)
-	for _, l := range c.lists(&a) {
-		*l.objects = decodeObjects(*l.raw)
+func encodeObjectMap(m map[string][]map[string]any) (map[string][]json.RawMessage, error) {
+	raw := make(map[string][]json.RawMessage, len(m))
+	for id, objects := range m {
+		encoded, err := encodeObjects(objects)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", id, err)
+		}
+		raw[id] = encoded
 	}
-	for _, m := range c.objectMaps(&a) {
-		*m.objects = decodeObjectMap(*m.raw)
+	return raw, nil
+}
+
+func idSet(objects []map[string]any, l *list) map[string]bool {
+	ids := make(map[string]bool, len(objects))
+	for _, o := range objects {
+		ids[l.idOfParent(o)] = true
+	}
+	delete(ids, "")
+	return ids
+}
+
+// account decodes the content into new maps, a deep copy of what was set.
+// Every list of a parent gets a map, so that Update can add to it.
+func (c *content) account() Account {
+	a := Account{Lists: map[string][]map[string]any{}, ByID: map[string]map[string][]map[string]any{}}
+	mustDecode(c.info, &a.Info)
+	for name, raw := range c.lists {
+		if raw != nil {
+			a.Lists[name] = decodeObjects(raw)
+		}
+	}
+	for name, byID := range c.byID {
+		m := make(map[string][]map[string]any, len(byID))
+		for id, raw := range byID {
+			m[id] = decodeObjects(raw)
+		}
+		a.ByID[name] = m
 	}
 	return a
 }
@@ -101,4 +103,12 @@ func decodeObjects(raw []json.RawMessage) []map[string]any {
 		mustDecode(r, &objects[i])
 	}
 	return objects
+}
+
+// objectsOf returns the list of the parent object id. An id that only the
+// parent list knows has an empty list; an id that neither knows is not
+// found.
+func (c *content) objectsOf(l *list, id string) ([]json.RawMessage, bool) {
+	objects, ok := c.byID[l.name][id]
+	return objects, ok || c.ids[l.parent][id]
 }

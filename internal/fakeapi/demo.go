@@ -1,11 +1,9 @@
 package fakeapi
 
-// Size is how many objects of each kind Generate makes. Every database also
-// gets its trusted sources, and every tenth cluster an upgrade.
-type Size struct {
-	Droplets, GPUDroplets, Clusters, Databases, Apps int
-	Firewalls, LoadBalancers                         int
-}
+// Size is how many objects of each list Generate makes, by list name
+// (Droplets, Clusters, ...); a list it leaves out is empty. Lists per object
+// of another list are made for every object of their parent.
+type Size map[string]int
 
 // demoSize is what the --demo account holds.
 var demoSize = Size{
@@ -66,19 +64,20 @@ type builder struct {
 
 func build(s Size, sh shapes) Account {
 	b := builder{templates: Examples(), size: s, shapes: sh}
-	return Account{
-		Info:          b.accountInfo(),
-		Droplets:      makeN(s.Droplets, b.droplet),
-		GPUDroplets:   makeN(s.GPUDroplets, b.gpuDroplet),
-		Clusters:      makeN(s.Clusters, b.cluster),
-		Databases:     makeN(s.Databases, b.database),
-		Apps:          makeN(s.Apps, b.app),
-		Firewalls:     makeN(s.Firewalls, b.firewall),
-		LoadBalancers: makeN(s.LoadBalancers, b.loadBalancer),
-
-		DatabaseFirewalls:  makeByID(s.Databases, databaseID, b.trustedSources),
-		KubernetesUpgrades: makeByID(s.Clusters, clusterID, b.upgrades),
+	a := Account{Info: b.accountInfo(), Lists: map[string][]map[string]any{}, ByID: map[string]map[string][]map[string]any{}}
+	for _, l := range lists {
+		if l.parent == "" {
+			a.Lists[l.name] = makeN(s[l.name], func(i int) map[string]any { return l.make(b, i) })
+			continue
+		}
+		a.ByID[l.name] = map[string][]map[string]any{}
+		for i, parent := range a.Lists[l.parent] {
+			if objects := l.makeFor(b, i); objects != nil {
+				a.ByID[l.name][l.idOfParent(parent)] = objects
+			}
+		}
 	}
+	return a
 }
 
 func makeN(n int, newObject func(i int) map[string]any) []map[string]any {
@@ -89,25 +88,24 @@ func makeN(n int, newObject func(i int) map[string]any) []map[string]any {
 	return objects
 }
 
-// makeByID makes the lists of n objects by id; an object whose list is nil
-// gets no entry.
-func makeByID(n int, id func(i int) string, newList func(i int) []map[string]any) map[string][]map[string]any {
-	byID := map[string][]map[string]any{}
-	for i := range n {
-		if objects := newList(i); objects != nil {
-			byID[id(i)] = objects
-		}
-	}
-	return byID
-}
-
 func (b builder) accountInfo() map[string]any {
 	info := cloneObject(b.templates.Info)
 	info["uuid"] = hexID("account")
 	info["email"] = "platform@example.com"
 	info["name"] = "Demo Account"
-	info["droplet_limit"] = 25 * (2 + (b.size.Droplets+b.size.GPUDroplets)/25)
+	info["droplet_limit"] = 25 * (2 + (b.size[Droplets]+b.size[GPUDroplets])/25)
 	info["status_message"] = ""
 	info["team"] = map[string]any{"uuid": hexID("team"), "name": "Platform Team"}
 	return info
+}
+
+// template is object i of one of the examples' lists.
+func (b builder) template(list string, i int) map[string]any { return b.templates.Lists[list][i] }
+
+// exampleOf is the first object of the examples' list per object called name.
+func (b builder) exampleOf(name string) map[string]any {
+	for _, objects := range b.templates.ByID[name] {
+		return objects[0]
+	}
+	panic("fakeapi: no example of " + name)
 }

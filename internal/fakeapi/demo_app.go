@@ -48,13 +48,13 @@ var appNames = []string{"storefront", "orders-api", "docs", "billing", "etl-pipe
 // app i runs the components its shape asks for. One app in three is on the
 // professional tier.
 func (b builder) app(i int) map[string]any {
-	a := without(cloneObject(b.templates.Apps[0]), "active_deployment", "pending_deployment",
+	a := without(cloneObject(b.template(Apps, 0)), "active_deployment", "pending_deployment",
 		"progress", "cause", "domains", "dedicated_ips", "vpc")
 	name := fmt.Sprintf("%s-%02d", appNames[i%len(appNames)], i/len(appNames)+1)
 	r := appRegions[i%len(appRegions)]
 	tier := []string{"professional", "basic", "basic"}[i%3]
 	ingress := fmt.Sprintf("https://%s-%s.ondigitalocean.app", name, shortSuffix("app", i))
-	created := createdAt(i, b.size.Apps)
+	created := createdAt(i, b.size[Apps])
 
 	a["id"] = appID(i)
 	a["spec"] = b.appSpec(name, r.slug, tier, b.shapes.components(i))
@@ -72,7 +72,7 @@ func (b builder) app(i int) map[string]any {
 func appID(i int) string { return fakeUUID("app", i) }
 
 func (b builder) appSpec(name, region, tier string, kinds []string) map[string]any {
-	spec := without(cloneObject(object(b.templates.Apps[0], "spec")), "services", "domains", "vpc")
+	spec := without(cloneObject(object(b.template(Apps, 0), "spec")), "services", "domains", "vpc")
 	spec["name"], spec["region"] = name, region
 	for _, kind := range kinds {
 		key := componentSpecs[kind].key
@@ -85,7 +85,7 @@ func (b builder) appSpec(name, region, tier string, kinds []string) map[string]a
 // component is made from the example app's service. Static sites run no
 // instances, so they have no size or count.
 func (b builder) component(kind, app, tier string) map[string]any {
-	c := cloneObject(first(object(b.templates.Apps[0], "spec"), "services"))
+	c := cloneObject(first(object(b.template(Apps, 0), "spec"), "services"))
 	c["name"] = componentSpecs[kind].name
 	object(c, "git")["repo_clone_url"] = fmt.Sprintf("https://git.example.com/platform/%s.git", app)
 	c["instance_size_slug"], c["instance_count"] = "apps-s-1vcpu-1gb", 1
@@ -142,7 +142,7 @@ func (b builder) setDeployments(a map[string]any, i int, created time.Time) {
 
 // deployment of app a, in phase, made at created.
 func (b builder) deployment(a map[string]any, id, phase string, created time.Time) map[string]any {
-	d := without(cloneObject(object(b.templates.Apps[0], "active_deployment")), "services")
+	d := without(cloneObject(object(b.template(Apps, 0), "active_deployment")), "services")
 	updated := stamp(created.Add(4 * time.Minute))
 	d["id"], d["spec"] = id, cloneObject(a["spec"].(map[string]any))
 	d["phase"], d["tier_slug"], d["cause"] = phase, a["tier_slug"], "app spec updated"

@@ -17,39 +17,39 @@ type DemoChange struct {
 // and the last app.
 var (
 	demoBuilder     = builder{templates: Examples(), size: demoSize, shapes: demoShapes}
-	addedDroplet    = demoBuilder.droplet(demoSize.Droplets)
+	addedDroplet    = demoBuilder.droplet(demoSize[Droplets])
 	resizedDroplet  = demoBuilder.droplet(roleDroplet("web", 0))
 	stoppedDroplet  = demoBuilder.droplet(roleDroplet("api", 0))
 	upgradedCluster = demoBuilder.cluster(0)
-	removedApp      = demoSize.Apps - 1
+	removedApp      = demoSize[Apps] - 1
 )
 
 // DemoChanges is the cycle: each change is undone later on, so that after
 // the last step the account is Demo() again and the cycle can restart.
 var DemoChanges = []DemoChange{
 	{"create Droplet " + nameOf(addedDroplet), func(a *Account) {
-		a.Droplets = append(a.Droplets, demoBuilder.droplet(demoSize.Droplets))
+		a.Lists[Droplets] = append(a.Lists[Droplets], demoBuilder.droplet(demoSize[Droplets]))
 	}},
 	resizeDroplet(nameOf(resizedDroplet), "s-2vcpu-4gb"),
 	setDropletStatus(nameOf(stoppedDroplet), "off"),
 	setClusterVersion(nameOf(upgradedCluster), kubernetesReleases[0]),
 	{"delete app " + nameOf(demoBuilder.app(removedApp)), func(a *Account) {
-		a.Apps = withoutNamed(a.Apps, nameOf(demoBuilder.app(removedApp)))
+		a.Lists[Apps] = withoutNamed(a.Lists[Apps], nameOf(demoBuilder.app(removedApp)))
 	}},
 	{"delete Droplet " + nameOf(addedDroplet), func(a *Account) {
-		a.Droplets = withoutNamed(a.Droplets, nameOf(addedDroplet))
+		a.Lists[Droplets] = withoutNamed(a.Lists[Droplets], nameOf(addedDroplet))
 	}},
 	resizeDroplet(nameOf(resizedDroplet), resizedDroplet["size_slug"].(string)),
 	setDropletStatus(nameOf(stoppedDroplet), stoppedDroplet["status"].(string)),
 	setClusterVersion(nameOf(upgradedCluster), upgradedCluster["version"].(string)),
 	{"restore app " + nameOf(demoBuilder.app(removedApp)), func(a *Account) {
-		a.Apps = slices.Insert(a.Apps, min(removedApp, len(a.Apps)), demoBuilder.app(removedApp))
+		a.Lists[Apps] = slices.Insert(a.Lists[Apps], min(removedApp, len(a.Lists[Apps])), demoBuilder.app(removedApp))
 	}},
 }
 
 func resizeDroplet(name, slug string) DemoChange {
 	return DemoChange{fmt.Sprintf("resize Droplet %s to %s", name, slug), func(a *Account) {
-		if d := named(a.Droplets, name); d != nil {
+		if d := named(a.Lists[Droplets], name); d != nil {
 			setDropletSize(d, slug, dropletSizes[slug])
 		}
 	}}
@@ -57,7 +57,7 @@ func resizeDroplet(name, slug string) DemoChange {
 
 func setDropletStatus(name, status string) DemoChange {
 	return DemoChange{fmt.Sprintf("set the status of Droplet %s to %s", name, status), func(a *Account) {
-		if d := named(a.Droplets, name); d != nil {
+		if d := named(a.Lists[Droplets], name); d != nil {
 			d["status"] = status
 		}
 	}}
@@ -67,7 +67,7 @@ func setDropletStatus(name, status string) DemoChange {
 // demo can do.
 func setClusterVersion(name, version string) DemoChange {
 	return DemoChange{fmt.Sprintf("move Kubernetes cluster %s to version %s", name, version), func(a *Account) {
-		if c := named(a.Clusters, name); c != nil {
+		if c := named(a.Lists[Clusters], name); c != nil {
 			c["version"] = version
 		}
 	}}

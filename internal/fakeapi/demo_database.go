@@ -38,8 +38,8 @@ var credentialFields = []string{
 func (b builder) database(i int) map[string]any {
 	e := dbEngines[i%len(dbEngines)]
 	r := regions[(i+1)%len(regions)]
-	created := createdAt(i, b.size.Databases)
-	db := without(cloneObject(b.templates.Databases[0]), credentialFields...)
+	created := createdAt(i, b.size[Databases])
+	db := without(cloneObject(b.template(Databases, 0)), credentialFields...)
 
 	db["id"] = databaseID(i)
 	db["name"] = fmt.Sprintf("%s-%s-%02d", e.purpose, e.slug, i/len(dbEngines)+1)

@@ -66,11 +66,11 @@ func (b builder) droplet(i int) map[string]any {
 	serial := i/(len(dropletRoles)*len(regions)) + 1
 	slug := role.sizes[i/len(dropletRoles)%len(role.sizes)]
 
-	d := cloneObject(b.templates.Droplets[0])
+	d := cloneObject(b.template(Droplets, 0))
 	d["id"] = dropletID(i)
 	d["name"] = fmt.Sprintf("%s-%s-%02d", role.name, regions[r].slug, serial)
-	d["status"] = dropletStatus(i, b.size.Droplets)
-	d["created_at"] = stamp(createdAt(i, b.size.Droplets))
+	d["status"] = dropletStatus(i, b.size[Droplets])
+	d["created_at"] = stamp(createdAt(i, b.size[Droplets]))
 	d["tags"] = append([]string{}, role.tags...) // [] when untagged, as the API sends
 	setDropletSize(d, slug, dropletSizes[slug])
 	setDropletImage(d, images[i%len(images)])
@@ -98,7 +98,7 @@ func (b builder) roleDroplets(role string, from, n int) []int {
 	}
 	ids := []int{}
 	for round := from; round < from+n; round++ {
-		if i := roleDroplet(role, round); i < b.size.Droplets {
+		if i := roleDroplet(role, round); i < b.size[Droplets] {
 			ids = append(ids, dropletID(i))
 		}
 	}
@@ -118,10 +118,10 @@ func dropletStatus(i, n int) string {
 // gpuDroplet i is a GPU droplet in Toronto, like the example one.
 func (b builder) gpuDroplet(i int) map[string]any {
 	tor1 := len(regions) - 1
-	d := cloneObject(b.templates.GPUDroplets[0])
+	d := cloneObject(b.template(GPUDroplets, 0))
 	d["id"] = firstGPUDropletID + i
 	d["name"] = fmt.Sprintf("ml-training-%s-%02d", regions[tor1].slug, i+1)
-	d["created_at"] = stamp(createdAt(i, b.size.GPUDroplets).Add(history / 2))
+	d["created_at"] = stamp(createdAt(i, b.size[GPUDroplets]).Add(history / 2))
 	d["tags"] = []string{"team-b", "staging"}
 	setDropletNetworks(d, gpuHosts+i, tor1, true, false)
 	return d

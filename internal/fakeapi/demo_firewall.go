@@ -46,11 +46,11 @@ func (b builder) firewall(i int) map[string]any {
 	round := i / len(firewallPolicies)
 	droplets := b.roleDroplets(p.role, round*p.rounds, p.rounds)
 
-	f := cloneObject(b.templates.Firewalls[0])
+	f := cloneObject(b.template(Firewalls, 0))
 	f["id"] = fakeUUID("firewall", i)
 	f["name"] = numbered(p.name, round)
 	f["status"] = p.status
-	f["created_at"] = stamp(createdAt(i, b.size.Firewalls))
+	f["created_at"] = stamp(createdAt(i, b.size[Firewalls]))
 	f["tags"] = append([]string{}, p.tags...)
 	f["droplet_ids"] = droplets // null when it covers none by id
 	f["inbound_rules"] = inboundRules(p.inbound)

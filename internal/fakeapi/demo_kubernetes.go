@@ -31,12 +31,12 @@ const firstNodeDropletID = 520000000
 // cluster i has the node pools its shape asks for. Most clusters run; a few
 // are upgrading or degraded, and those have new nodes still provisioning.
 func (b builder) cluster(i int) map[string]any {
-	c := cloneObject(b.templates.Clusters[0])
+	c := cloneObject(b.template(Clusters, 0))
 	id := clusterID(i)
 	r := clusterRegions[i%len(clusterRegions)]
 	purpose := clusterPurposes[i%len(clusterPurposes)]
 	state := clusterState(i)
-	created := createdAt(i, b.size.Clusters)
+	created := createdAt(i, b.size[Clusters])
 	tags := []string{clusterEnvironment(purpose), "k8s", "k8s:" + id}
 
 	c["id"] = id
@@ -78,7 +78,7 @@ func (b builder) upgrades(i int) []map[string]any {
 }
 
 func (b builder) exampleUpgrade() map[string]any {
-	return b.templates.KubernetesUpgrades[idOf(b.templates.Clusters[0])][0]
+	return b.exampleOf(KubernetesUpgrades)
 }
 
 func clusterState(i int) string {
@@ -101,7 +101,7 @@ func clusterEnvironment(purpose string) string {
 // nodePool p of cluster i has count nodes; the second pool autoscales.
 func (b builder) nodePool(i, p, count int, clusterTags []string, clusterState string) map[string]any {
 	kind := poolKinds[p%len(poolKinds)]
-	pool := cloneObject(first(b.templates.Clusters[0], "node_pools"))
+	pool := cloneObject(first(b.template(Clusters, 0), "node_pools"))
 	pool["id"] = fakeUUID("pool", i, p)
 	pool["name"] = kind.name + "-pool"
 	pool["size"] = kind.size
@@ -133,8 +133,8 @@ func nodeState(clusterState string, n, count int) string {
 }
 
 func (b builder) node(i, p, n int, poolName, state string) map[string]any {
-	node := cloneObject(first(first(b.templates.Clusters[0], "node_pools"), "nodes"))
-	created := stamp(createdAt(i, b.size.Clusters).Add(time.Duration(n) * time.Minute))
+	node := cloneObject(first(first(b.template(Clusters, 0), "node_pools"), "nodes"))
+	created := stamp(createdAt(i, b.size[Clusters]).Add(time.Duration(n) * time.Minute))
 	node["id"] = fakeUUID("node", i, p, n)
 	node["name"] = fmt.Sprintf("%s-pool-%s", poolName, shortSuffix("node", i, p, n))
 	node["status"] = map[string]any{"state": state}

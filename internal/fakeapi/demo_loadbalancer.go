@@ -39,12 +39,12 @@ func (b builder) loadBalancer(i int) map[string]any {
 	p := lbPolicies[i%len(lbPolicies)]
 	round := i / len(lbPolicies)
 
-	lb := without(cloneObject(b.templates.LoadBalancers[1]), "size")
+	lb := without(cloneObject(b.template(LoadBalancers, 1)), "size")
 	lb["id"] = fakeUUID("load balancer", i)
 	lb["name"] = numbered(p.name, round)
 	lb["ip"], _ = publicIPv4(lbHosts + i)
 	lb["type"], lb["size_unit"], lb["status"] = p.lbType, p.sizeUnit, p.status
-	lb["created_at"] = stamp(createdAt(i, b.size.LoadBalancers))
+	lb["created_at"] = stamp(createdAt(i, b.size[LoadBalancers]))
 	lb["forwarding_rules"] = b.forwardingRules(p.rules)
 	setHealthCheck(object(lb, "health_check"), p.rules[0])
 	lb["redirect_http_to_https"] = p.redirectHTTP
@@ -63,7 +63,7 @@ func (b builder) loadBalancer(i int) map[string]any {
 func (b builder) forwardingRules(rules []forwardingRule) []any {
 	out := make([]any, len(rules))
 	for i, r := range rules {
-		rule := cloneObject(first(b.templates.LoadBalancers[1], "forwarding_rules"))
+		rule := cloneObject(first(b.template(LoadBalancers, 1), "forwarding_rules"))
 		rule["entry_protocol"], rule["entry_port"] = r.entryProtocol, r.entryPort
 		rule["target_protocol"], rule["target_port"] = r.targetProtocol, r.targetPort
 		rule["certificate_id"], rule["tls_passthrough"] = "", false

@@ -34,7 +34,7 @@ func (b builder) trustedSource(i, n int, kind string) map[string]any {
 	rule["uuid"] = fakeUUID("trusted source", i, n)
 	rule["cluster_uuid"] = databaseID(i)
 	rule["type"], rule["value"] = kind, b.sourceValue(i, kind)
-	rule["created_at"] = stamp(createdAt(i, b.size.Databases).Add(time.Hour))
+	rule["created_at"] = stamp(createdAt(i, b.size[Databases]).Add(time.Hour))
 	if kind == sourceIP {
 		rule["description"] = "office network"
 	}
@@ -46,11 +46,11 @@ func (b builder) trustedSource(i, n int, kind string) map[string]any {
 func (b builder) sourceValue(i int, kind string) string {
 	switch kind {
 	case sourceK8s:
-		return clusterID(i % max(b.size.Clusters, 1))
+		return clusterID(i % max(b.size[Clusters], 1))
 	case sourceDroplet:
-		return strconv.Itoa(dropletID(roleDroplet("api", i) % max(b.size.Droplets, 1)))
+		return strconv.Itoa(dropletID(roleDroplet("api", i) % max(b.size[Droplets], 1)))
 	case sourceApp:
-		return appID(i % max(b.size.Apps, 1))
+		return appID(i % max(b.size[Apps], 1))
 	case sourceTag:
 		return "web"
 	}
@@ -58,5 +58,5 @@ func (b builder) sourceValue(i int, kind string) string {
 }
 
 func (b builder) exampleRule() map[string]any {
-	return b.templates.DatabaseFirewalls[idOf(b.templates.Databases[0])][0]
+	return b.exampleOf(DatabaseFirewalls)
 }

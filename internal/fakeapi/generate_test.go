@@ -2,6 +2,7 @@ package fakeapi
 
 import (
 	"encoding/json"
+	"maps"
 	"net/netip"
 	"strings"
 	"testing"
@@ -16,12 +17,12 @@ func TestGenerateMakesTheGivenSize(t *testing.T) {
 		Droplets: len(a.droplets), GPUDroplets: len(a.gpus), Clusters: len(a.clusters), Databases: len(a.databases),
 		Apps: len(a.apps), Firewalls: len(a.firewalls), LoadBalancers: len(a.loadBalancers),
 	}
-	if got != size {
+	if !maps.Equal(got, size) {
 		t.Fatalf("got %+v, want %+v", got, size)
 	}
-	if upgradable := withUpgrades(a); len(upgradable) != 3 || len(a.trustedSources) != size.Databases {
+	if upgradable := withUpgrades(a); len(upgradable) != 3 || len(a.trustedSources) != size[Databases] {
 		t.Errorf("%d clusters with upgrades, want 3 of 23; rules for %d databases, want all %d",
-			len(upgradable), len(a.trustedSources), size.Databases)
+			len(upgradable), len(a.trustedSources), size[Databases])
 	}
 	for _, c := range a.clusters {
 		if len(c.NodePools) != 3 {
@@ -106,17 +107,17 @@ func wantUnique[T any](t *testing.T, what string, items []T, key func(T) any) {
 // TestLargeAccountDecodesWithGodo decodes without HTTP, past one page.
 func TestLargeAccountDecodesWithGodo(t *testing.T) {
 	a := Generate(Size{Droplets: 2000, GPUDroplets: 10, Clusters: 50, Databases: 100, Apps: 300, Firewalls: 450, LoadBalancers: 250})
-	decodeAs[godo.Droplet](t, a.Droplets, 2000)
-	decodeAs[godo.Droplet](t, a.GPUDroplets, 10)
-	decodeAs[*godo.KubernetesCluster](t, a.Clusters, 50)
-	decodeAs[godo.Database](t, a.Databases, 100)
-	decodeAs[*godo.App](t, a.Apps, 300)
-	decodeAs[godo.Firewall](t, a.Firewalls, 450)
-	decodeAs[godo.LoadBalancer](t, a.LoadBalancers, 250)
+	decodeAs[godo.Droplet](t, a.Lists[Droplets], 2000)
+	decodeAs[godo.Droplet](t, a.Lists[GPUDroplets], 10)
+	decodeAs[*godo.KubernetesCluster](t, a.Lists[Clusters], 50)
+	decodeAs[godo.Database](t, a.Lists[Databases], 100)
+	decodeAs[*godo.App](t, a.Lists[Apps], 300)
+	decodeAs[godo.Firewall](t, a.Lists[Firewalls], 450)
+	decodeAs[godo.LoadBalancer](t, a.Lists[LoadBalancers], 250)
 	var rules map[string][]godo.DatabaseFirewallRule
-	remarshal(t, a.DatabaseFirewalls, &rules)
+	remarshal(t, a.ByID[DatabaseFirewalls], &rules)
 	var upgrades map[string][]*godo.KubernetesVersion
-	remarshal(t, a.KubernetesUpgrades, &upgrades)
+	remarshal(t, a.ByID[KubernetesUpgrades], &upgrades)
 	if len(rules) != 100 || len(upgrades) != 5 {
 		t.Errorf("rules of %d databases and upgrades of %d clusters, want 100 and 5", len(rules), len(upgrades))
 	}
@@ -161,16 +162,16 @@ func TestGenerateIsDeterministic(t *testing.T) {
 func TestGeneratedObjectsShareNothing(t *testing.T) {
 	size := Size{Droplets: 2, Clusters: 2, Apps: 2, Databases: 6, Firewalls: 5, LoadBalancers: 4}
 	a := Generate(size)
-	object(a.Droplets[0], "region")["slug"] = "changed"
-	object(a.Apps[0], "region")["data_centers"].([]string)[0] = "changed"
-	a.Databases[0]["tags"].([]string)[0] = "changed"
-	a.Firewalls[0]["tags"].([]string)[0] = "changed"
-	first(a.Firewalls[0], "inbound_rules")["ports"] = "changed"
-	object(a.LoadBalancers[0], "health_check")["path"] = "changed"
-	a.DatabaseFirewalls[databaseID(0)][0]["value"] = "changed"
+	object(a.Lists[Droplets][0], "region")["slug"] = "changed"
+	object(a.Lists[Apps][0], "region")["data_centers"].([]string)[0] = "changed"
+	a.Lists[Databases][0]["tags"].([]string)[0] = "changed"
+	a.Lists[Firewalls][0]["tags"].([]string)[0] = "changed"
+	first(a.Lists[Firewalls][0], "inbound_rules")["ports"] = "changed"
+	object(a.Lists[LoadBalancers][0], "health_check")["path"] = "changed"
+	a.ByID[DatabaseFirewalls][databaseID(0)][0]["value"] = "changed"
 	others, _ := json.Marshal([]any{
-		a.Droplets[1], a.Apps[1], a.Databases[1], a.Firewalls[4], a.LoadBalancers[3],
-		a.DatabaseFirewalls[databaseID(5)], Generate(size),
+		a.Lists[Droplets][1], a.Lists[Apps][1], a.Lists[Databases][1], a.Lists[Firewalls][4], a.Lists[LoadBalancers][3],
+		a.ByID[DatabaseFirewalls][databaseID(5)], Generate(size),
 	})
 	if strings.Contains(string(others), "changed") {
 		t.Error("a change to one object showed in another")

@@ -2,6 +2,7 @@ package fakeapi
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -12,17 +13,42 @@ type routeFunc func(c *content, r *http.Request) ([]byte, *apiError)
 // reads it as r.PathValue("id").
 const idWildcard = "{id}"
 
-// routes are the URL paths the fake serves, by path or path template.
-var routes = map[string]routeFunc{
-	"/v2/account":                           accountBody,
-	"/v2/droplets":                          dropletsBody,
-	"/v2/kubernetes/clusters":               clustersBody,
-	"/v2/databases":                         databasesBody,
-	"/v2/apps":                              appsBody,
-	"/v2/firewalls":                         firewallsBody,
-	"/v2/load_balancers":                    loadBalancersBody,
-	"/v2/databases/{id}/firewall":           databaseFirewallBody,
-	"/v2/kubernetes/clusters/{id}/upgrades": upgradesBody,
+// routes are the URL paths the fake serves, by path or path template: the
+// account, and each path of the lists table.
+var routes = func() map[string]routeFunc {
+	routes := map[string]routeFunc{"/v2/account": accountBody}
+	for _, l := range lists {
+		routes[l.path] = listsAt(l.path)
+	}
+	return routes
+}()
+
+// listsAt serves the lists at one path: the one whose query the request
+// has, or the one with no query.
+func listsAt(path string) routeFunc {
+	var at []*list
+	for i := range lists {
+		if lists[i].path == path {
+			at = append(at, &lists[i])
+		}
+	}
+	return func(c *content, r *http.Request) ([]byte, *apiError) {
+		return serveList(c, r, pickList(at, r.URL.Query()))
+	}
+}
+
+func pickList(at []*list, q url.Values) *list {
+	var plain *list
+	for _, l := range at {
+		key, value, _ := strings.Cut(l.query, "=")
+		switch {
+		case l.query == "":
+			plain = l
+		case q.Get(key) == value:
+			return l
+		}
+	}
+	return plain
 }
 
 // findRoute returns the template of the route that serves r's path ("" and

@@ -19,7 +19,7 @@ func TestDatabaseFirewallRules(t *testing.T) {
 	if r := rules[1]; r.Type != "ip_addr" || r.Value != "192.168.1.1" || r.ClusterUUID != exampleDatabase || r.CreatedAt.IsZero() {
 		t.Errorf("rule %+v", r)
 	}
-	s.Update(func(a *Account) { delete(a.DatabaseFirewalls, exampleDatabase) })
+	s.Update(func(a *Account) { delete(a.ByID[DatabaseFirewalls], exampleDatabase) })
 	rules, _, err = client.Databases.GetFirewallRules(context.Background(), exampleDatabase)
 	if err != nil || rules == nil || len(rules) != 0 {
 		t.Errorf("a listed database without rules: %v (%v), want an empty list", rules, err)
@@ -36,7 +36,7 @@ func TestKubernetesUpgrades(t *testing.T) {
 	if err != nil || len(versions) != 1 || versions[0].Slug != "1.16.13-do.0" || versions[0].KubernetesVersion != "1.16.13" {
 		t.Fatalf("got %+v (%v), want the example's 1.16.13-do.0", versions, err)
 	}
-	s.Update(func(a *Account) { delete(a.KubernetesUpgrades, exampleCluster) })
+	s.Update(func(a *Account) { delete(a.ByID[KubernetesUpgrades], exampleCluster) })
 	versions, _, err = client.Kubernetes.GetUpgrades(context.Background(), exampleCluster)
 	if err != nil || versions != nil {
 		t.Errorf("a current cluster: %v (%v), want nil", versions, err)
@@ -72,7 +72,7 @@ func TestPathsAroundAnIDAreNotFound(t *testing.T) {
 // TestAnIDOnlyTheMapKnowsIsServed: rules set for a database that is not
 // listed are still its rules.
 func TestAnIDOnlyTheMapKnowsIsServed(t *testing.T) {
-	s := newTestServer(t, Account{DatabaseFirewalls: map[string][]map[string]any{"unlisted": {{"type": "tag", "value": "web"}}}})
+	s := newTestServer(t, Account{ByID: map[string]map[string][]map[string]any{DatabaseFirewalls: {"unlisted": {{"type": "tag", "value": "web"}}}}})
 	rules, _, err := newGodo(t, s).Databases.GetFirewallRules(context.Background(), "unlisted")
 	if err != nil || len(rules) != 1 || rules[0].Value != "web" {
 		t.Errorf("got %+v (%v)", rules, err)
@@ -84,8 +84,8 @@ func TestAnIDOnlyTheMapKnowsIsServed(t *testing.T) {
 func TestRulesAndUpgradesAreCopied(t *testing.T) {
 	acct := Examples()
 	s := newTestServer(t, acct)
-	acct.DatabaseFirewalls[exampleDatabase][0]["value"] = "changed"
-	delete(acct.KubernetesUpgrades, exampleCluster)
+	acct.ByID[DatabaseFirewalls][exampleDatabase][0]["value"] = "changed"
+	delete(acct.ByID[KubernetesUpgrades], exampleCluster)
 	client := newGodo(t, s)
 	rules, _, _ := client.Databases.GetFirewallRules(context.Background(), exampleDatabase)
 	versions, _, _ := client.Kubernetes.GetUpgrades(context.Background(), exampleCluster)
@@ -94,8 +94,8 @@ func TestRulesAndUpgradesAreCopied(t *testing.T) {
 	}
 	s.SetAccount(Account{})
 	s.Update(func(a *Account) {
-		a.KubernetesUpgrades["new"] = []map[string]any{{"slug": "1.32.2-do.0"}}
-		a.DatabaseFirewalls["new"] = []map[string]any{}
+		a.ByID[KubernetesUpgrades]["new"] = []map[string]any{{"slug": "1.32.2-do.0"}}
+		a.ByID[DatabaseFirewalls]["new"] = []map[string]any{}
 	})
 	versions, _, err := client.Kubernetes.GetUpgrades(context.Background(), "new")
 	if err != nil || len(versions) != 1 {

@@ -139,8 +139,8 @@ func TestRateLimitRemainingStopsAtZero(t *testing.T) {
 func TestUpdateChangesWhatIsServed(t *testing.T) {
 	s := newTestServer(t, Examples())
 	s.Update(func(a *Account) {
-		a.Droplets = a.Droplets[1:]
-		a.Databases[0]["status"] = "resizing"
+		a.Lists[Droplets] = a.Lists[Droplets][1:]
+		a.Lists[Databases][0]["status"] = "resizing"
 	})
 	client := newGodo(t, s)
 	droplets, _, err := client.Droplets.List(context.Background(), nil)
@@ -162,11 +162,11 @@ func TestUpdateChangesWhatIsServed(t *testing.T) {
 func TestSetAccountKeepsNoReference(t *testing.T) {
 	acct := Examples()
 	s := newTestServer(t, acct)
-	acct.Droplets[0]["name"] = "changed"
-	s.Update(func(a *Account) { a.Droplets[0]["name"] = "changed too" })
+	acct.Lists[Droplets][0]["name"] = "changed"
+	s.Update(func(a *Account) { a.Lists[Droplets][0]["name"] = "changed too" })
 	var body struct{ Droplets []map[string]any }
 	json.Unmarshal(get(t, s, "/v2/droplets").body, &body)
-	if body.Droplets[0]["name"] != "changed too" || acct.Droplets[0]["name"] != "changed" {
+	if body.Droplets[0]["name"] != "changed too" || acct.Lists[Droplets][0]["name"] != "changed" {
 		t.Errorf("served %v", body.Droplets[0]["name"])
 	}
 }
@@ -185,7 +185,7 @@ func TestManyConcurrentClients(t *testing.T) {
 		})
 		if i%4 == 0 {
 			wg.Go(func() {
-				s.Update(func(a *Account) { a.Droplets[0]["status"] = "off" })
+				s.Update(func(a *Account) { a.Lists[Droplets][0]["status"] = "off" })
 				s.SetFault("/v2/apps", Fault{Status: 500, Times: 1})
 				s.Requests()
 				s.ClearFaults()
@@ -205,7 +205,7 @@ func TestAddAccountServesAnotherTokenItsOwnContent(t *testing.T) {
 	}
 	defer s.Close()
 	other := Examples()
-	other.Droplets = other.Droplets[:1]
+	other.Lists[Droplets] = other.Lists[Droplets][:1]
 	s.AddAccount("other-token", other)
 	for token, want := range map[string]int{"main-token": 3, "other-token": 1} {
 		req, _ := http.NewRequest(http.MethodGet, s.URL+"/v2/droplets", nil)

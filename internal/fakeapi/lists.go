@@ -1,0 +1,79 @@
+package fakeapi
+
+// The names of the lists an Account holds, the routes that serve them and
+// the sizes Generate makes them in.
+const (
+	Droplets      = "droplets"     // GET /v2/droplets: the plain list, without GPU droplets
+	GPUDroplets   = "gpu_droplets" // GET /v2/droplets?type=gpus
+	Clusters      = "kubernetes_clusters"
+	Databases     = "databases" // not paginated
+	Apps          = "apps"
+	Firewalls     = "firewalls"
+	LoadBalancers = "load_balancers"
+
+	// Lists per object of another list, by that object's id.
+	DatabaseFirewalls  = "database_firewalls"  // GET /v2/databases/{id}/firewall: "rules"
+	KubernetesUpgrades = "kubernetes_upgrades" // GET /v2/kubernetes/clusters/{id}/upgrades: null for none
+)
+
+// list is one list the fake serves: its route, how it answers, where its
+// example objects come from, and how Demo and Generate make its objects.
+// A list of a parent is served per object of the parent list, at a path
+// with {id}, and Account.ByID holds it by the parent object's id.
+type list struct {
+	name  string
+	path  string // such as /v2/volumes, or /v2/databases/{id}/firewall
+	key   string // the JSON key of the list in the body
+	query string // key=value: serve this list to requests that have it; another of the path otherwise
+	whole bool   // not paginated: every item, with no links or meta
+	// nullWhenNone sends null for a parent object the fake holds no list
+	// for, where the API does so; an empty list otherwise.
+	nullWhenNone bool
+	parent       string // the list whose objects this one belongs to; "" for a list of its own
+	parentKey    string // the field of a parent object its path names; "id" when ""
+	example      string // the API's example response it comes from, if any
+	// make builds object i (for a list of a parent, the list of parent
+	// object i; nil for none).
+	make    func(b builder, i int) map[string]any
+	makeFor func(b builder, i int) []map[string]any
+}
+
+// lists are every list the fake serves. Adding a kind is a file with its
+// builder, and a line here.
+var lists = []list{
+	{name: Droplets, path: "/v2/droplets", key: "droplets", example: "droplets.json", make: builder.droplet},
+	{name: GPUDroplets, path: "/v2/droplets", key: "droplets", query: "type=gpus", example: "droplets.gpu_droplets.json",
+		make: builder.gpuDroplet},
+	{name: Clusters, path: "/v2/kubernetes/clusters", key: "kubernetes_clusters", example: "kubernetes_clusters.json",
+		make: builder.cluster},
+	{name: Databases, path: "/v2/databases", key: "databases", whole: true, example: "databases.json", make: builder.database},
+	{name: Apps, path: "/v2/apps", key: "apps", example: "apps.json", make: builder.app},
+	{name: Firewalls, path: "/v2/firewalls", key: "firewalls", example: "firewalls.json", make: builder.firewall},
+	{name: LoadBalancers, path: "/v2/load_balancers", key: "load_balancers", example: "load_balancers.json",
+		make: builder.loadBalancer},
+
+	{name: DatabaseFirewalls, path: "/v2/databases/{id}/firewall", key: "rules", whole: true, parent: Databases,
+		example: "databases_firewall.json", makeFor: builder.trustedSources},
+	{name: KubernetesUpgrades, path: "/v2/kubernetes/clusters/{id}/upgrades", key: "available_upgrade_versions",
+		whole: true, nullWhenNone: true, parent: Clusters, example: "kubernetes_upgrades.json", makeFor: builder.upgrades},
+}
+
+// listNamed returns the list called name.
+func listNamed(name string) *list {
+	for i := range lists {
+		if lists[i].name == name {
+			return &lists[i]
+		}
+	}
+	panic("fakeapi: no list " + name)
+}
+
+// idOfParent is what a parent object's path names: its id, or the field
+// the list says.
+func (l *list) idOfParent(object map[string]any) string {
+	if l.parentKey == "" {
+		return idOf(object)
+	}
+	id, _ := object[l.parentKey].(string)
+	return id
+}
