@@ -40,6 +40,8 @@ var Factories = []Factory{
 		[]string{inventory.KindFirewalls, inventory.KindDroplets}, newFirewallCollector},
 	{inventory.KindLoadBalancers, true, "load balancers and their forwarding rules",
 		[]string{inventory.KindLoadBalancers, inventory.KindDroplets}, newLoadBalancerCollector},
+	{inventory.KindVolumes, true, "block storage volumes and the Droplets they are attached to",
+		[]string{inventory.KindVolumes}, newVolumeCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

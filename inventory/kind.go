@@ -77,6 +77,7 @@ var kinds = []*Kind{
 	Apps.Kind,
 	Firewalls.Kind,
 	LoadBalancers.Kind,
+	Volumes.Kind,
 	DatabaseTrustedSources.Kind,
 	KubernetesUpgrades.Kind,
 }

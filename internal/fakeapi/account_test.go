@@ -30,21 +30,25 @@ func TestExampleFileIsTheSharedFile(t *testing.T) {
 // TestExamplesAreTheFilesObjects: ids stay exact and nothing is added.
 func TestExamplesAreTheFilesObjects(t *testing.T) {
 	a := Examples()
-	for _, tc := range []struct {
+	type example struct {
 		file, key string
 		objects   []map[string]any
-	}{
-		{"droplets.json", "droplets", a.Lists[Droplets]},
-		{"droplets.gpu_droplets.json", "droplets", a.Lists[GPUDroplets]},
-		{"kubernetes_clusters.json", "kubernetes_clusters", a.Lists[Clusters]},
-		{"databases.json", "databases", a.Lists[Databases]},
-		{"apps.json", "apps", a.Lists[Apps]},
-		{"firewalls.json", "firewalls", a.Lists[Firewalls]},
-		{"load_balancers.json", "load_balancers", a.Lists[LoadBalancers]},
-		{"databases_firewall.json", "rules", a.ByID[DatabaseFirewalls][exampleDatabase]},
-		{"kubernetes_upgrades.json", "available_upgrade_versions", a.ByID[KubernetesUpgrades][exampleCluster]},
-		{"account.json", "account", []map[string]any{a.Info}},
-	} {
+	}
+	examples := []example{{"account.json", "account", []map[string]any{a.Info}}}
+	for _, l := range lists {
+		switch {
+		case l.example == "":
+		case l.parent == "":
+			examples = append(examples, example{l.example, l.key, a.Lists[l.name]})
+		default:
+			parent := a.Lists[l.parent][0]
+			examples = append(examples, example{l.example, l.key, a.ByID[l.name][l.idOfParent(parent)]})
+		}
+	}
+	if len(examples) < len(lists) {
+		t.Fatalf("%d examples for %d lists", len(examples), len(lists))
+	}
+	for _, tc := range examples {
 		var file map[string]json.RawMessage
 		json.Unmarshal(ExampleFile(tc.file), &file)
 		want := file[tc.key]

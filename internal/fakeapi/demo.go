@@ -8,7 +8,7 @@ type Size map[string]int
 // demoSize is what the --demo account holds.
 var demoSize = Size{
 	Droplets: 42, GPUDroplets: 1, Clusters: 3, Databases: 5, Apps: 6,
-	Firewalls: len(firewallPolicies), LoadBalancers: len(lbPolicies),
+	Firewalls: len(firewallPolicies), LoadBalancers: len(lbPolicies), Volumes: 2 * len(volumePurposes),
 }
 
 // shapes says how big the insides of a cluster and an app are.

@@ -10,6 +10,7 @@ const (
 	Apps          = "apps"
 	Firewalls     = "firewalls"
 	LoadBalancers = "load_balancers"
+	Volumes       = "volumes"
 
 	// Lists per object of another list, by that object's id.
 	DatabaseFirewalls  = "database_firewalls"  // GET /v2/databases/{id}/firewall: "rules"
@@ -51,6 +52,7 @@ var lists = []list{
 	{name: Firewalls, path: "/v2/firewalls", key: "firewalls", example: "firewalls.json", make: builder.firewall},
 	{name: LoadBalancers, path: "/v2/load_balancers", key: "load_balancers", example: "load_balancers.json",
 		make: builder.loadBalancer},
+	{name: Volumes, path: "/v2/volumes", key: "volumes", example: "volumes.json", make: builder.volume},
 
 	{name: DatabaseFirewalls, path: "/v2/databases/{id}/firewall", key: "rules", whole: true, parent: Databases,
 		example: "databases_firewall.json", makeFor: builder.trustedSources},

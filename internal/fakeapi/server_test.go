@@ -42,7 +42,7 @@ func TestTokenIsRequired(t *testing.T) {
 
 func TestUnknownPathIsNotFound(t *testing.T) {
 	s := newTestServer(t, Examples())
-	for _, path := range []string{"/v2/volumes", "/v2/droplets/3164444", "/", "/v2/apps/"} {
+	for _, path := range []string{"/v2/no_such_list", "/v2/droplets/3164444", "/", "/v2/apps/"} {
 		wantError(t, get(t, s, path), http.StatusNotFound, "not_found")
 	}
 }
