@@ -5,11 +5,14 @@ package fakeapi
 // of another list are made for every object of their parent.
 type Size map[string]int
 
-// demoSize is what the --demo account holds.
-var demoSize = Size{
-	Droplets: 42, GPUDroplets: 1, Clusters: 3, Databases: 5, Apps: 6,
-	Firewalls: len(firewallPolicies), LoadBalancers: len(lbPolicies), Volumes: 2 * len(volumePurposes),
-}
+// demoSize is what the --demo account holds, as the lists table says.
+var demoSize = func() Size {
+	size := Size{}
+	for _, l := range lists {
+		size[l.name] = l.demo
+	}
+	return size
+}()
 
 // shapes says how big the insides of a cluster and an app are.
 type shapes struct {

@@ -33,6 +33,7 @@ type list struct {
 	parent       string // the list whose objects this one belongs to; "" for a list of its own
 	parentKey    string // the field of a parent object its path names; "id" when ""
 	example      string // the API's example response it comes from, if any
+	demo         int    // how many objects the --demo account has; a list of a parent has one per parent object
 	// make builds object i (for a list of a parent, the list of parent
 	// object i; nil for none).
 	make    func(b builder, i int) map[string]any
@@ -42,17 +43,20 @@ type list struct {
 // lists are every list the fake serves. Adding a kind is a file with its
 // builder, and a line here.
 var lists = []list{
-	{name: Droplets, path: "/v2/droplets", key: "droplets", example: "droplets.json", make: builder.droplet},
+	{name: Droplets, path: "/v2/droplets", key: "droplets", example: "droplets.json", demo: 42, make: builder.droplet},
 	{name: GPUDroplets, path: "/v2/droplets", key: "droplets", query: "type=gpus", example: "droplets.gpu_droplets.json",
-		make: builder.gpuDroplet},
+		demo: 1, make: builder.gpuDroplet},
 	{name: Clusters, path: "/v2/kubernetes/clusters", key: "kubernetes_clusters", example: "kubernetes_clusters.json",
-		make: builder.cluster},
-	{name: Databases, path: "/v2/databases", key: "databases", whole: true, example: "databases.json", make: builder.database},
-	{name: Apps, path: "/v2/apps", key: "apps", example: "apps.json", make: builder.app},
-	{name: Firewalls, path: "/v2/firewalls", key: "firewalls", example: "firewalls.json", make: builder.firewall},
+		demo: 3, make: builder.cluster},
+	{name: Databases, path: "/v2/databases", key: "databases", whole: true, example: "databases.json", demo: 5,
+		make: builder.database},
+	{name: Apps, path: "/v2/apps", key: "apps", example: "apps.json", demo: 6, make: builder.app},
+	{name: Firewalls, path: "/v2/firewalls", key: "firewalls", example: "firewalls.json", demo: len(firewallPolicies),
+		make: builder.firewall},
 	{name: LoadBalancers, path: "/v2/load_balancers", key: "load_balancers", example: "load_balancers.json",
-		make: builder.loadBalancer},
-	{name: Volumes, path: "/v2/volumes", key: "volumes", example: "volumes.json", make: builder.volume},
+		demo: len(lbPolicies), make: builder.loadBalancer},
+	{name: Volumes, path: "/v2/volumes", key: "volumes", example: "volumes.json", demo: 2 * len(volumePurposes),
+		make: builder.volume},
 
 	{name: DatabaseFirewalls, path: "/v2/databases/{id}/firewall", key: "rules", whole: true, parent: Databases,
 		example: "databases_firewall.json", makeFor: builder.trustedSources},
