@@ -21,6 +21,8 @@ var (
 			"As of the last refresh of trusted sources.", "id")
 	databaseEndOfLife = newDesc("database", "version_end_of_life_timestamp_seconds",
 		"When the engine version of each database cluster reaches its end of life, in Unix seconds, as of the last refresh.", "id")
+	databaseMaintenancePending = newDesc("database", "maintenance_pending",
+		"1 when an update of the database cluster waits for its next maintenance window, 0 otherwise, as of the last refresh.", "id")
 	databases = newDesc("", "databases",
 		"Number of database clusters by region, engine, version and status, as of the last refresh.",
 		"region", "engine", "version", "status")
@@ -29,7 +31,7 @@ var (
 func newDatabaseCollector(src inventory.Source) prometheus.Collector {
 	return newKindCollector(inventory.KindDatabases, src, collectDatabases,
 		databaseInfo, databaseNodes, databaseStorageBytes, databaseCreated,
-		databaseTrustedSources, databaseEndOfLife, databases)
+		databaseTrustedSources, databaseEndOfLife, databaseMaintenancePending, databases)
 }
 
 func collectDatabases(out emit, s *inventory.Snapshot) {
@@ -45,6 +47,7 @@ func collectDatabases(out emit, s *inventory.Snapshot) {
 		}
 		timestamp(out, databaseCreated, d.Created, s.Account, d.ID)
 		timestamp(out, databaseEndOfLife, d.VersionEndOfLife, s.Account, d.ID)
+		gauge(out, databaseMaintenancePending, boolValue(d.MaintenancePending), s.Account, d.ID)
 		if n, known := trustedSources[d.ID]; known {
 			gauge(out, databaseTrustedSources, float64(n), s.Account, d.ID)
 		}

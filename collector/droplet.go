@@ -23,13 +23,19 @@ var (
 		"When each Droplet was created, in Unix seconds, as of the last refresh.", "id")
 	dropletPublic = newDesc("droplet", "public",
 		"1 when the Droplet has a public IPv4 or IPv6 address, 0 otherwise, as of the last refresh.", "id")
+	dropletBackupsEnabled = newDesc("droplet", "backups_enabled",
+		"1 when backups are enabled for the Droplet, 0 otherwise, as of the last refresh.", "id")
+	dropletMonitoringAgent = newDesc("droplet", "monitoring_agent",
+		"1 when the Droplet list says the monitoring agent runs on the Droplet (its monitoring feature), 0 otherwise, "+
+			"as of the last refresh.", "id")
 	droplets = newDesc("", "droplets",
 		"Number of Droplets by region, status and size, as of the last refresh.", "region", "status", "size")
 )
 
 func newDropletCollector(src inventory.Source) prometheus.Collector {
 	return newKindCollector(inventory.KindDroplets, src, collectDroplets,
-		dropletInfo, dropletVCPUs, dropletMemoryBytes, dropletDiskBytes, dropletCreated, dropletPublic, droplets)
+		dropletInfo, dropletVCPUs, dropletMemoryBytes, dropletDiskBytes, dropletCreated, dropletPublic,
+		dropletBackupsEnabled, dropletMonitoringAgent, droplets)
 }
 
 func collectDroplets(out emit, s *inventory.Snapshot) {
@@ -45,6 +51,8 @@ func collectDroplets(out emit, s *inventory.Snapshot) {
 		gauge(out, dropletDiskBytes, float64(d.DiskBytes), s.Account, id)
 		timestamp(out, dropletCreated, d.Created, s.Account, id)
 		gauge(out, dropletPublic, boolValue(posture.Public(d)), s.Account, id)
+		gauge(out, dropletBackupsEnabled, boolValue(d.Backups), s.Account, id)
+		gauge(out, dropletMonitoringAgent, boolValue(d.MonitoringAgent), s.Account, id)
 		byGroup.add(d.Region, d.Status, d.Size)
 	}
 	byGroup.send(out, droplets, s.Account)

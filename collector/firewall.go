@@ -17,13 +17,15 @@ var (
 	firewallOpenToWorld = newDesc("firewall", "inbound_rule_open_to_world",
 		"1 for each inbound rule that accepts any address (0.0.0.0/0 or ::/0), by protocol and ports, as of the last refresh.",
 		"firewall_id", "protocol", "ports")
+	firewallPendingChanges = newDesc("firewall", "pending_changes",
+		"Number of changes of each firewall not yet applied to its Droplets, as of the last refresh.", "id")
 	dropletFirewallProtected = newDesc("droplet", "firewall_protected",
 		"1 when at least one firewall covers the Droplet, directly or through a tag, 0 otherwise, as of the last refresh.", "id")
 )
 
 func newFirewallCollector(src inventory.Source) prometheus.Collector {
 	return newKindCollector(inventory.KindFirewalls, src, collectFirewalls,
-		firewallInfo, firewallDroplets, firewallOpenToWorld, dropletFirewallProtected)
+		firewallInfo, firewallDroplets, firewallOpenToWorld, firewallPendingChanges, dropletFirewallProtected)
 }
 
 func collectFirewalls(out emit, s *inventory.Snapshot) {
@@ -33,6 +35,7 @@ func collectFirewalls(out emit, s *inventory.Snapshot) {
 		f := &firewalls[i]
 		gauge(out, firewallInfo, 1, s.Account, f.ID, f.Name, f.Status, tagsLabel(f.Tags))
 		gauge(out, firewallDroplets, float64(coverage.Droplets(f.ID)), s.Account, f.ID)
+		gauge(out, firewallPendingChanges, float64(f.PendingChanges), s.Account, f.ID)
 		open := counts{}
 		for _, r := range f.InboundRules {
 			if posture.OpenToWorld(r) {

@@ -19,6 +19,12 @@ var (
 		"cluster_id", "id", "name", "size", "auto_scale")
 	kubernetesNodePoolNodes = newDesc("kubernetes_node_pool", "nodes",
 		"Desired number of nodes of each node pool, as of the last refresh.", "cluster_id", "id")
+	kubernetesNodePoolMinNodes = newDesc("kubernetes_node_pool", "min_nodes",
+		"Fewest nodes an autoscaled node pool scales down to; absent for a pool that does not autoscale, as of the last refresh.",
+		"cluster_id", "id")
+	kubernetesNodePoolMaxNodes = newDesc("kubernetes_node_pool", "max_nodes",
+		"Most nodes an autoscaled node pool scales up to; absent for a pool that does not autoscale, as of the last refresh.",
+		"cluster_id", "id")
 	kubernetesNodes = newDesc("kubernetes", "nodes",
 		"Number of nodes each node pool actually has, by node state, as of the last refresh.",
 		"cluster_id", "pool_id", "state")
@@ -32,7 +38,7 @@ var (
 
 func newKubernetesCollector(src inventory.Source) prometheus.Collector {
 	return newKindCollector(inventory.KindKubernetes, src, collectClusters, kubernetesClusterInfo,
-		kubernetesClusterCreated, kubernetesNodePoolInfo, kubernetesNodePoolNodes, kubernetesNodes, kubernetesUpgradeAvailable, kubernetesClusters)
+		kubernetesClusterCreated, kubernetesNodePoolInfo, kubernetesNodePoolNodes, kubernetesNodePoolMinNodes, kubernetesNodePoolMaxNodes, kubernetesNodes, kubernetesUpgradeAvailable, kubernetesClusters)
 }
 
 func collectClusters(out emit, s *inventory.Snapshot) {
@@ -58,6 +64,10 @@ func collectClusters(out emit, s *inventory.Snapshot) {
 func collectNodePool(out emit, account, clusterID string, p *inventory.NodePool) {
 	gauge(out, kubernetesNodePoolInfo, 1, account, clusterID, p.ID, p.Name, p.Size, boolLabel(p.AutoScale))
 	gauge(out, kubernetesNodePoolNodes, float64(p.Count), account, clusterID, p.ID)
+	if p.AutoScale {
+		gauge(out, kubernetesNodePoolMinNodes, float64(p.MinNodes), account, clusterID, p.ID)
+		gauge(out, kubernetesNodePoolMaxNodes, float64(p.MaxNodes), account, clusterID, p.ID)
+	}
 	byState := counts{}
 	for _, n := range p.Nodes {
 		byState.add(clusterID, p.ID, n.State)

@@ -17,7 +17,7 @@ var (
 		"Number of Droplets each load balancer targets, by ID or by tag, as of the last refresh.", "id")
 	loadBalancerForwardingRule = newDesc("load_balancer", "forwarding_rule_info",
 		"Each forwarding rule of each load balancer, as of the last refresh; value 1.",
-		"id", "entry_protocol", "entry_port", "target_protocol", "target_port", "tls_passthrough")
+		"id", "entry_protocol", "entry_port", "target_protocol", "target_port", "tls_passthrough", "certificate_id")
 	loadBalancerRedirect = newDesc("load_balancer", "redirect_http_to_https",
 		"1 when the load balancer redirects HTTP to HTTPS, 0 otherwise, as of the last refresh.", "id")
 )
@@ -38,7 +38,7 @@ func collectLoadBalancers(out emit, s *inventory.Snapshot) {
 		rules := counts{}
 		for _, r := range lb.ForwardingRules {
 			rules.add(lb.ID, r.EntryProtocol, strconv.Itoa(r.EntryPort), r.TargetProtocol, strconv.Itoa(r.TargetPort),
-				boolLabel(r.TLSPassthrough))
+				boolLabel(r.TLSPassthrough), r.CertificateID)
 		}
 		rules.sendOnes(out, loadBalancerForwardingRule, s.Account)
 	}

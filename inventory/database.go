@@ -33,6 +33,9 @@ type Database struct {
 	// VersionEndOfLife is when the engine version stops being supported;
 	// zero when the API did not say.
 	VersionEndOfLife time.Time
+	// MaintenancePending tells whether an update waits for the next
+	// maintenance window.
+	MaintenancePending bool
 }
 
 // Databases lists the managed database clusters in one request: the
@@ -82,7 +85,10 @@ type databaseWire struct {
 	Tags           []string   `json:"tags"`
 	CreatedAt      *time.Time `json:"created_at"`
 	// godo does not decode this field, one more reason for our own type.
-	VersionEndOfLife *string `json:"version_end_of_life"`
+	VersionEndOfLife  *string `json:"version_end_of_life"`
+	MaintenanceWindow *struct {
+		Pending bool `json:"pending"`
+	} `json:"maintenance_window"`
 }
 
 // fetchDatabases reads the whole list in one call: the endpoint is not
@@ -122,6 +128,9 @@ func mapDatabase(d *databaseWire) Database {
 	}
 	if d.VersionEndOfLife != nil {
 		db.VersionEndOfLife = parseTime(*d.VersionEndOfLife)
+	}
+	if d.MaintenanceWindow != nil {
+		db.MaintenancePending = d.MaintenanceWindow.Pending
 	}
 	return db
 }

@@ -32,6 +32,12 @@ type Droplet struct {
 	DiskBytes   int64
 	GPU         bool
 	Created     time.Time // zero when unknown
+	// Backups tells whether backups are enabled (the backups feature; the
+	// examples give next_backup_window to droplets without it); MonitoringAgent whether
+	// the list says the monitoring agent runs (it may be installed later
+	// without the list knowing).
+	Backups         bool
+	MonitoringAgent bool
 }
 
 // Droplets lists every Droplet: the API's default list and its GPU list.
@@ -53,6 +59,8 @@ var Droplets = newList(listSpec[dropletLists, Droplet]{
 		{Key: "vpc_uuid", Value: func(d *Droplet) any { return d.VPCUUID }},
 		{Key: "private_ipv4", Value: func(d *Droplet) any { return d.PrivateIPv4 }},
 		{Key: "gpu", Value: func(d *Droplet) any { return d.GPU }},
+		{Key: "backups", Value: func(d *Droplet) any { return d.Backups }, Drift: true},
+		{Key: "monitoring_agent", Value: func(d *Droplet) any { return d.MonitoringAgent }},
 	},
 })
 
@@ -115,6 +123,9 @@ func mapDroplet(d *godo.Droplet, gpu bool) Droplet {
 		DiskBytes:   int64(d.Disk) * gibibyte,
 		GPU:         gpu,
 		Created:     parseTime(d.Created),
+
+		Backups:         slices.Contains(d.Features, "backups"),
+		MonitoringAgent: slices.Contains(d.Features, "monitoring"),
 	}
 }
 

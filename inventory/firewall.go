@@ -15,6 +15,8 @@ type Firewall struct {
 	Tags         []string // droplets with any of these tags are covered
 	DropletIDs   []int    // droplets covered directly
 	InboundRules []FirewallRule
+	// PendingChanges are the changes not yet applied to its Droplets.
+	PendingChanges int
 }
 
 // FirewallRule is one inbound rule; Addresses are its source CIDRs and IPs.
@@ -33,12 +35,13 @@ var Firewalls = newList(listSpec[[]godo.Firewall, Firewall]{
 
 func mapFirewall(f *godo.Firewall) Firewall {
 	return Firewall{
-		ID:           f.ID,
-		Name:         f.Name,
-		Status:       f.Status,
-		Tags:         sortedTags(f.Tags),
-		DropletIDs:   f.DropletIDs,
-		InboundRules: eachValue(mapInboundRule)(f.InboundRules),
+		ID:             f.ID,
+		Name:           f.Name,
+		Status:         f.Status,
+		Tags:           sortedTags(f.Tags),
+		DropletIDs:     f.DropletIDs,
+		InboundRules:   eachValue(mapInboundRule)(f.InboundRules),
+		PendingChanges: len(f.PendingChanges),
 	}
 }
 

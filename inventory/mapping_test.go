@@ -36,7 +36,7 @@ func TestMapDropletsFromExamples(t *testing.T) {
 		Image: "ubuntu-20-04-x64", VPCUUID: "760e09ef-dc84-11e8-981e-3cfdfeaae000",
 		PublicIPv4: "192.241.165.154", PrivateIPv4: "10.128.192.124", PublicIPv6: "2604:a880:0:1010::18a:a001",
 		Tags: []string{"env:prod", "web"}, VCPUs: 1, MemoryBytes: 1024 << 20, DiskBytes: 25 << 30,
-		Created: time.Date(2020, 7, 21, 18, 37, 44, 0, time.UTC),
+		Created: time.Date(2020, 7, 21, 18, 37, 44, 0, time.UTC), Backups: true,
 	}
 	if fmt.Sprint(first) != fmt.Sprint(want) {
 		t.Errorf("droplet 3164444:\n got %+v\nwant %+v", first, want)
@@ -91,7 +91,7 @@ func TestMapDatabasesDropsCredentials(t *testing.T) {
 		ID: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30", Name: "backend", Engine: "pg", Version: "10",
 		Region: "nyc3", Size: "db-s-2vcpu-4gb", Status: "online", Nodes: 1, StorageBytes: 61440 << 20,
 		Tags: []string{"production"}, Created: time.Date(2019, 1, 11, 18, 37, 36, 0, time.UTC),
-		VersionEndOfLife: time.Date(2023, 11, 9, 0, 0, 0, 0, time.UTC),
+		VersionEndOfLife: time.Date(2023, 11, 9, 0, 0, 0, 0, time.UTC), MaintenancePending: true,
 	}
 	if len(got) != 1 || fmt.Sprint(got[0]) != fmt.Sprint(want) {
 		t.Fatalf("got %+v\nwant %+v", got, want)

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -117,12 +116,20 @@ func TestLandingCountsEveryKindAndRegion(t *testing.T) {
 		}
 	}
 	nyc1 := find(doc, func(n *html.Node) bool { r, _ := attr(n, "data-region-row"); return r == "nyc1" })
-	var cells []string
-	for _, td := range find(nyc1[0], func(n *html.Node) bool { return n.Data == "td" }) {
-		cells = append(cells, text(td))
+	cells := map[string]string{}
+	tds := find(nyc1[0], func(n *html.Node) bool { return n.Data == "td" })
+	for _, td := range tds {
+		kind, _ := attr(td, "data-kind")
+		cells[kind] = text(td)
 	}
-	if want := []string{"nyc1", "2", "2", "0", "0", "4"}; !slices.Equal(cells, want) { // droplets, clusters, databases, apps, total
-		t.Errorf("nyc1 row reads %q, want %q", cells, want)
+	wantCells := map[string]string{"droplets": "2", "kubernetes": "2", "databases": "0", "apps": "0"}
+	for kind, n := range wantCells {
+		if cells[kind] != n {
+			t.Errorf("nyc1 row: %s %q, want %s", kind, cells[kind], n)
+		}
+	}
+	if first, last := text(tds[0]), text(tds[len(tds)-1]); first != "nyc1" || last != "4" || len(tds) != len(Kinds)+2 {
+		t.Errorf("nyc1 row: %d cells from %q to %q, want the region, one per kind and the total 4", len(tds), first, last)
 	}
 	rows, shown := workloadRows(doc)
 	if len(rows) != 9 || shown != 9 {

@@ -40,8 +40,13 @@ type kindSummary struct {
 
 type regionSummary struct {
 	Region string
-	Counts []int // per kind, in Kinds order
+	Counts []kindCount // per kind, in Kinds order
 	Total  int
+}
+
+type kindCount struct {
+	Kind string
+	N    int
 }
 
 type healthRow struct {
@@ -78,10 +83,13 @@ func newLandingView(snapshots []*inventory.Snapshot, filter Filter, now time.Tim
 		v.Kinds[k].Count++
 		region := regions[row.Region]
 		if region == nil {
-			region = &regionSummary{Region: row.Region, Counts: make([]int, len(Kinds))}
+			region = &regionSummary{Region: row.Region, Counts: make([]kindCount, len(Kinds))}
+			for i, kind := range Kinds {
+				region.Counts[i].Kind = kind
+			}
 			regions[row.Region] = region
 		}
-		region.Counts[k]++
+		region.Counts[k].N++
 		region.Total++
 		places = append(places, row.Region, row.Geography)
 		tags = append(tags, row.Tags...)

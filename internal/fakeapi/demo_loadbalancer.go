@@ -17,7 +17,8 @@ type lbPolicy struct {
 	region               region
 	rules                []forwardingRule
 	redirectHTTP         bool
-	tag                  string
+	tag                  string   // the droplets it targets, instead of by role
+	tags                 []string // its own
 	role                 string
 	rounds               int
 }
@@ -27,9 +28,11 @@ type lbPolicy struct {
 // through to the droplets tagged web.
 var lbPolicies = []lbPolicy{
 	{name: "storefront-lb", lbType: "REGIONAL", status: "active", sizeUnit: 2, region: regions[0],
-		rules: []forwardingRule{{"http", 80, "http", 80}, {"https", 443, "http", 80}}, role: "web", rounds: 3},
+		rules: []forwardingRule{{"http", 80, "http", 80}, {"https", 443, "http", 80}}, role: "web", rounds: 3,
+		tags: []string{"production", "web"}},
 	{name: "api-lb", lbType: "REGIONAL", status: "active", sizeUnit: 1, region: regions[1],
-		rules: []forwardingRule{{"https", 443, "http", 8080}}, redirectHTTP: true, role: "api", rounds: 2},
+		rules: []forwardingRule{{"https", 443, "http", 8080}}, redirectHTTP: true, role: "api", rounds: 2,
+		tags: []string{"production", "team-b"}},
 	{name: "web-tcp-lb", lbType: "REGIONAL_NETWORK", status: "new", sizeUnit: 3, region: regions[2],
 		rules: []forwardingRule{{"tcp", 80, "tcp", 80}, {"tcp", 443, "tcp", 443}}, tag: "web"},
 }
@@ -49,6 +52,7 @@ func (b builder) loadBalancer(i int) map[string]any {
 	setHealthCheck(object(lb, "health_check"), p.rules[0])
 	lb["redirect_http_to_https"] = p.redirectHTTP
 	lb["tag"] = p.tag
+	lb["tags"] = append([]string{}, p.tags...)
 	lb["droplet_ids"] = append([]int{}, b.roleDroplets(p.role, round*p.rounds, p.rounds)...)
 	lb["sticky_sessions"] = map[string]any{"type": "none"}
 	lb["firewall"] = map[string]any{"allow": []string{}, "deny": []string{}}
