@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
@@ -35,7 +36,7 @@ var allowedEmpty = map[string]string{
 const dashboardRange = "4s"
 
 var panelVariables = map[string]string{
-	"account": ".*", "region": ".*", "tag": ".*",
+	"account": ".*", "region": ".*", "geography": ".*", "tag": ".*",
 	"__rate_interval": "1m", "__interval": "15s", "__range": dashboardRange,
 }
 
@@ -81,6 +82,65 @@ func TestDashboardQueriesAgainstPrometheus(t *testing.T) {
 			}
 		}
 	}
+	for _, region := range []string{"nyc1", "nyc"} {
+		checkRegionFilter(t, prom, e, region)
+	}
+}
+
+// checkRegionFilter chooses a region on the fleet overview as a person
+// would: its hidden geography variable, evaluated by Prometheus and cut by
+// its regex as Grafana does, brings in the apps of that region's
+// geography, and the Droplets and Apps stats count what /inventory lists
+// for the same region filter.
+func checkRegionFilter(t *testing.T, prom *promServer, e *exporter, region string) {
+	t.Helper()
+	raw, _ := fs.ReadFile(dashboards.Files, "fleet-overview.json")
+	var d struct {
+		Panels []struct {
+			Title   string
+			Targets []struct{ Expr string }
+		}
+		Templating struct {
+			List []struct{ Name, Definition, Regex string }
+		}
+	}
+	json.Unmarshal(raw, &d)
+	variables := map[string]string{"account": ".*", "tag": ".*", "region": region}
+	for _, v := range d.Templating.List {
+		if v.Name != "geography" {
+			continue
+		}
+		data, err := prom.query(interpolateWith(t, v.Definition, variables))
+		var values []string
+		if err != nil || json.Unmarshal(data, &values) != nil {
+			t.Fatalf("geography for region %s: %v", region, err)
+		}
+		geographies := map[string]bool{}
+		cut := regexp.MustCompile(strings.Trim(v.Regex, "/"))
+		for _, value := range values {
+			if m := cut.FindStringSubmatch(value); m != nil {
+				geographies[m[1]] = true
+			}
+		}
+		variables["geography"] = "(" + strings.Join(slices.Sorted(maps.Keys(geographies)), "|") + ")"
+	}
+	for _, p := range d.Panels {
+		kind := map[string]string{"Droplets": "droplets", "Apps": "apps"}[p.Title]
+		if kind == "" {
+			continue
+		}
+		data, err := prom.query(interpolateWith(t, p.Targets[0].Expr, variables))
+		var result struct{ Result []struct{ Value [2]any } }
+		if err != nil || json.Unmarshal(data, &result) != nil || len(result.Result) != 1 {
+			t.Errorf("%s with region %s: %v, %s", p.Title, region, err, data)
+			continue
+		}
+		want := len(e.inventory(t, "?kind="+kind+"&region="+region).Workloads)
+		if got := result.Result[0].Value[1]; got != fmt.Sprint(want) || want == 0 {
+			t.Errorf("%s with region %s: the dashboard counts %v, /inventory lists %d (geography %s)",
+				p.Title, region, got, want, variables["geography"])
+		}
+	}
 }
 
 func checkQuery(t *testing.T, prom *promServer, panel, expr string, exposed map[string]bool) {
@@ -103,10 +163,12 @@ func checkQuery(t *testing.T, prom *promServer, panel, expr string, exposed map[
 
 // interpolate replaces Grafana's variables in a query as "All" would.
 // $1 and the like (label_replace's groups) stay; an unknown name fails.
-func interpolate(t *testing.T, expr string) string {
+func interpolate(t *testing.T, expr string) string { return interpolateWith(t, expr, panelVariables) }
+
+func interpolateWith(t *testing.T, expr string, variables map[string]string) string {
 	return regexp.MustCompile(`\$\{?(\w+)\}?`).ReplaceAllStringFunc(expr, func(v string) string {
 		name := strings.Trim(v, "${}")
-		if value, ok := panelVariables[name]; ok {
+		if value, ok := variables[name]; ok {
 			return value
 		}
 		if name[0] < '0' || name[0] > '9' {
@@ -185,13 +247,29 @@ func (p *promServer) waitForHistory(t *testing.T, scrapes int) {
 // count runs a query, or a label_values() variable query, and returns how
 // many series or values it found.
 func (p *promServer) count(expr string) (int, error) {
+	data, err := p.query(expr)
+	if err != nil {
+		return 0, err
+	}
+	var result struct{ Result []json.RawMessage }
+	if json.Unmarshal(data, &result) == nil && result.Result != nil {
+		return len(result.Result), nil
+	}
+	var values []string
+	json.Unmarshal(data, &values)
+	return len(values), nil
+}
+
+// query runs a query, or a label_values() variable query, and returns the
+// data of the answer.
+func (p *promServer) query(expr string) (json.RawMessage, error) {
 	path := "/api/v1/query?query=" + url.QueryEscape(expr)
 	if m := regexp.MustCompile(`^label_values\((.*), (\w+)\)$`).FindStringSubmatch(expr); m != nil {
 		path = "/api/v1/label/" + m[2] + "/values?match[]=" + url.QueryEscape(m[1])
 	}
 	resp, err := http.Get(p.url + path)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	defer resp.Body.Close()
 	var answer struct {
@@ -199,16 +277,10 @@ func (p *promServer) count(expr string) (int, error) {
 		Data          json.RawMessage
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&answer); err != nil {
-		return 0, fmt.Errorf("decoding the answer (HTTP %d): %w", resp.StatusCode, err)
+		return nil, fmt.Errorf("decoding the answer (HTTP %d): %w", resp.StatusCode, err)
 	}
 	if answer.Status != "success" {
-		return 0, fmt.Errorf("%s: %s", answer.Status, answer.Error)
+		return nil, fmt.Errorf("%s: %s", answer.Status, answer.Error)
 	}
-	var result struct{ Result []json.RawMessage }
-	if json.Unmarshal(answer.Data, &result) == nil && result.Result != nil {
-		return len(result.Result), nil
-	}
-	var values []string
-	json.Unmarshal(answer.Data, &values)
-	return len(values), nil
+	return answer.Data, nil
 }

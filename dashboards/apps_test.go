@@ -7,7 +7,7 @@ func appsDashboard() spec {
 		file: "apps.json", uid: "digitalocean-apps", title: "DigitalOcean / Apps",
 		description: "App Platform apps: components, instance sizes and counts, and the phase of the newest deployment. " +
 			"Apps carry no tags, so this dashboard has no tag filter.",
-		variables: []variable{accountVariable(), regionVariable("digitalocean_app_info")},
+		variables: append([]variable{accountVariable()}, regionVariables("digitalocean_app_info")...),
 		rows: []row{
 			{panels: []*panel{
 				stat("Apps", "", "none", query{"count(" + apps + ")", ""}),

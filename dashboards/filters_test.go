@@ -6,11 +6,22 @@ import "strings"
 // Tags are one label, ",a,b," or "" when none: (.*,)?$tag(,.*)? matches a
 // whole tag, and with All it matches every series, untagged ones included,
 // which ".*,$tag,.*" would not.
+//
+// The region variable offers datacenters (nyc1) and the geographies apps
+// run in (nyc). A datacenter kind matches a datacenter, or every datacenter
+// of a chosen geography: nyc[0-9]* is nyc1 and nyc3. Apps match the hidden
+// geography variable, the geographies of what the region variable selects,
+// so that nyc1 shows its Droplets and the apps of nyc together.
 const (
-	byAccount = `account=~"$account"`
-	byRegion  = `region=~"$region"`
-	byTag     = `tags=~"(.*,)?$tag(,.*)?"`
+	byAccount   = `account=~"$account"`
+	byRegion    = `region=~"${region}[0-9]*"`
+	byGeography = `region=~"$geography"`
+	byTag       = `tags=~"(.*,)?$tag(,.*)?"`
 )
+
+// untaggedNote says, where a panel shows apps beside a tag filter, that the
+// filter does not apply to them.
+const untaggedNote = "Apps carry no tags: the tag filter does not apply to them."
 
 // selector is metric{matchers...} with the matchers joined by commas.
 func selector(metric string, matchers ...string) string {
@@ -18,12 +29,12 @@ func selector(metric string, matchers ...string) string {
 }
 
 // The info series of each kind, filtered by every variable that applies.
-// Apps carry no tags, so they are filtered by account and region only.
+// Apps carry no tags, so they are filtered by account and geography only.
 var (
 	droplets = selector("digitalocean_droplet_info", byAccount, byRegion, byTag)
 	clusters = selector("digitalocean_kubernetes_cluster_info", byAccount, byRegion, byTag)
 	dbs      = selector("digitalocean_database_info", byAccount, byRegion, byTag)
-	apps     = selector("digitalocean_app_info", byAccount, byRegion)
+	apps     = selector("digitalocean_app_info", byAccount, byGeography)
 )
 
 // filtered is an info selector with more matchers.
@@ -63,12 +74,24 @@ func accountVariable() variable {
 	return labelValues("account", "account", "digitalocean_up", "The account's name in the exporter's configuration.")
 }
 
-func regionVariable(infoMetrics string) variable {
-	series := infoMetrics + "{" + byAccount + "}"
-	if strings.Contains(infoMetrics, "|") {
-		series = `{__name__=~"` + infoMetrics + `", ` + byAccount + `}`
+// regionVariable is the region variable over the info metrics given.
+func regionVariable(infoMetrics string) variable { return regionVariables(infoMetrics)[0] }
+
+// regionVariables are the region variable over the info metrics given and
+// the hidden geography variable derived from it, for dashboards with apps.
+func regionVariables(infoMetrics string) []variable {
+	series := func(matchers ...string) string {
+		if strings.Contains(infoMetrics, "|") {
+			return `{__name__=~"` + infoMetrics + `", ` + strings.Join(matchers, ", ") + `}`
+		}
+		return infoMetrics + "{" + strings.Join(matchers, ", ") + "}"
 	}
-	return labelValues("region", "region", series, "")
+	region := labelValues("region", "region", series(byAccount),
+		"A datacenter (nyc1) or a geography (nyc). Apps run in a geography and show under each of its datacenters.")
+	geography := labelValues("geography", "region", series(byAccount, byRegion), "")
+	geography.Regex, geography.Hide = "/^([a-z]+)/", 2
+	geography.AllValue = "" // All is every geography the query found, not any at all
+	return []variable{region, geography}
 }
 
 func tagVariable(kinds string) variable {

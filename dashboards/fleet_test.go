@@ -1,34 +1,37 @@
 package dashboards
 
-// Every kind of the info series, for the region variable and for panels
-// over all kinds.
-const allInfos = "digitalocean_(droplet|kubernetes_cluster|database|app)_info"
+// Every kind of the info series, for the region variable; the tagged
+// kinds, placed in a datacenter, for panels over all of them beside apps.
+const (
+	allInfos    = "digitalocean_(droplet|kubernetes_cluster|database|app)_info"
+	taggedInfos = "digitalocean_(droplet|kubernetes_cluster|database)_info"
+)
 
-// In the fleet overview the tag filter applies to apps too: they carry no
-// tags, so choosing one leaves them out.
-var appsTagged = selector("digitalocean_app_info", byAccount, byRegion, byTag)
+// tagged are the info series of the tagged kinds, filtered by every variable.
+var tagged = `{__name__=~"` + taggedInfos + `", ` + byAccount + ", " + byRegion + ", " + byTag + "}"
 
 // perKind is one query per kind, named after it.
 func perKind(expr func(info string) string) []query {
 	return []query{
 		{expr(droplets), "Droplets"}, {expr(clusters), "Kubernetes clusters"},
-		{expr(dbs), "Databases"}, {expr(appsTagged), "Apps"},
+		{expr(dbs), "Databases"}, {expr(apps), "Apps"},
 	}
 }
 
 func fleetOverview() spec {
 	count := func(info string) string { return "count(" + info + ")" }
+	age := `time() - {__name__=~"digitalocean_(droplet|kubernetes_cluster|database|app)_created_timestamp_seconds", ` + byAccount + "}"
 	netChange := func(info string) string { return "count(" + info + ") - count(" + info + " offset $__range)" }
 	return spec{
 		file: "fleet-overview.json", uid: "digitalocean-fleet", title: "DigitalOcean / Fleet overview",
 		description: "Workloads of every kind by region and status, and how they change.",
-		variables:   []variable{accountVariable(), regionVariable(allInfos), tagVariable("droplets|kubernetes|databases")},
+		variables:   append(append([]variable{accountVariable()}, regionVariables(allInfos)...), tagVariable("droplets|kubernetes|databases")),
 		rows: []row{
 			{panels: []*panel{
 				stat("Droplets", "", "none", query{count(droplets), ""}),
 				stat("Kubernetes clusters", "", "none", query{count(clusters), ""}),
 				stat("Databases", "", "none", query{count(dbs), ""}),
-				stat("Apps", "Apps carry no tags: choosing a tag leaves them out.", "none", query{count(appsTagged), ""}),
+				stat("Apps", untaggedNote, "none", query{count(apps), ""}),
 				alarm("Refreshes failing", "Resource kinds whose last refresh failed; their data is getting old. See Exporter health.",
 					query{"count(digitalocean_refresh_success{" + byAccount + "} == 0)", ""}),
 				stat("Oldest data", "Age of the oldest list the exporter serves.", "s",
@@ -36,22 +39,21 @@ func fleetOverview() spec {
 			}},
 			{title: "Over time", panels: []*panel{
 				timeseries("Workloads by kind", "", "none", perKind(count)...),
-				timeseries("Workloads by region", "", "none",
-					query{`count by (region) ({__name__=~"` + allInfos + `", ` + byAccount + ", " + byRegion + ", " + byTag + "})", "{{region}}"}),
-				timeseries("Workloads by status", "For apps, the phase of the newest deployment.", "none",
+				timeseries("Workloads by region", "Apps count under their geography (nyc). "+untaggedNote, "none",
+					query{"count by (region) (" + tagged + ") or count by (region) (" + apps + ")", "{{region}}"}),
+				timeseries("Workloads by status", "For apps, the phase of the newest deployment. "+untaggedNote, "none",
 					query{"count by (status) (" + droplets + ")", "Droplets {{status}}"},
 					query{"count by (status) (" + clusters + ")", "Kubernetes {{status}}"},
 					query{"count by (status) (" + dbs + ")", "Databases {{status}}"},
-					query{"count by (phase) (" + appsTagged + ")", "Apps {{phase}}"}),
+					query{"count by (phase) (" + apps + ")", "Apps {{phase}}"}),
 				bars("Net change over the time range",
-					"Workloads now less workloads at the start of the time range; empty for a kind that had none then.",
+					"Workloads now less workloads at the start of the time range; empty for a kind that had none then. "+untaggedNote,
 					"none", perKind(netChange)...),
 			}},
 			{title: "Changes", panels: []*panel{
-				withUnit("s", table("Created in the last 7 days", "Droplets, clusters, databases and apps younger than a week.",
-					`(time() - {__name__=~"digitalocean_(droplet|kubernetes_cluster|database|app)_created_timestamp_seconds", `+
-						byAccount+`}) * on (account, id) group_left(name, region) {__name__=~"`+allInfos+`", `+
-						byAccount+", "+byRegion+", "+byTag+"} < 7 * 86400",
+				withUnit("s", table("Created in the last 7 days", "Droplets, clusters, databases and apps younger than a week. "+untaggedNote,
+					"(("+age+") * on (account, id) group_left(name, region) "+tagged+
+						" or ("+age+") * on (account, id) group_left(name, region) "+apps+") < 7 * 86400",
 					"age", "name", "region", "account")),
 			}},
 		},

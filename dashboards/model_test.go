@@ -67,6 +67,7 @@ type variable struct {
 	Current     *currentOption `json:"current,omitempty"`
 	Refresh     int            `json:"refresh"`
 	Regex       string         `json:"regex"`
+	Hide        int            `json:"hide,omitempty"` // 2: not shown
 	Sort        int            `json:"sort,omitempty"`
 	Multi       bool           `json:"multi"`
 	IncludeAll  bool           `json:"includeAll"`
