@@ -16,9 +16,13 @@ const exampleCluster = "bd5f5959-5e1e-4205-a714-a914373942af"
 // passingExamples changes the API's example account until it passes every
 // check: each public Droplet covered (one only through its tag), admin
 // ports open to a private range only, trusted sources set, the cluster
-// current, the database version supported, HTTP redirected.
+// current, the database version supported, HTTP redirected, every Droplet
+// backed up and watched by the monitoring agent.
 func passingExamples() fakeapi.Account {
 	a := fakeapi.Examples()
+	for _, d := range append(a.Lists[fakeapi.Droplets], a.Lists[fakeapi.GPUDroplets]...) {
+		d["features"] = []any{"backups", "monitoring", "private_networking"}
+	}
 	a.Lists[fakeapi.Firewalls][0]["droplet_ids"] = []any{3164444, 3164459, 448543583}
 	a.Lists[fakeapi.Firewalls][0]["tags"] = []any{"env:stage"} // covers 3164412 only through its tag
 	a.ByID[fakeapi.KubernetesUpgrades] = map[string][]map[string]any{}
@@ -40,6 +44,7 @@ func failingExamples() fakeapi.Account {
 	a.ByID[fakeapi.KubernetesUpgrades] = fakeapi.Examples().ByID[fakeapi.KubernetesUpgrades]
 	a.Lists[fakeapi.Databases][0]["version_end_of_life"] = "2020-01-01T00:00:00Z"
 	a.Lists[fakeapi.LoadBalancers][0]["redirect_http_to_https"] = false
+	a.Lists[fakeapi.Droplets][0]["features"] = []any{"private_networking"}
 	return a
 }
 
@@ -49,8 +54,8 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 		account  fakeapi.Account
 		failures string
 	}{
-		{"every check passes", passingExamples(), "0 0 0 0 0 0"},
-		{"every check fails", failingExamples(), "1 1 1 1 1 1"},
+		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0"},
+		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := refreshedSource(t, tc.account)
@@ -62,7 +67,9 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 			for i, check := range []string{
 				`check="database_open_to_any_address",severity="critical"`,
 				`check="database_version_end_of_life_within_90d",severity="medium"`,
+				`check="droplet_backups_disabled",severity="medium"`,
 				`check="droplet_public_without_firewall",severity="high"`,
+				`check="droplet_without_monitoring_agent",severity="low"`,
 				`check="firewall_admin_port_open_to_world",severity="critical"`,
 				`check="kubernetes_upgrade_available",severity="low"`,
 				`check="load_balancer_http_without_redirect",severity="medium"`,

@@ -33,6 +33,10 @@ var Checks = []Check{
 		[]string{inventory.KindDatabases}, databaseEndOfLifeSoon},
 	{"load_balancer_http_without_redirect", "medium",
 		[]string{inventory.KindLoadBalancers}, loadBalancerHTTPWithoutRedirect},
+	{"droplet_backups_disabled", "medium",
+		[]string{inventory.KindDroplets}, dropletBackupsDisabled},
+	{"droplet_without_monitoring_agent", "low",
+		[]string{inventory.KindDroplets}, dropletWithoutMonitoringAgent},
 }
 
 // Result is how many resources fail one check.
@@ -90,6 +94,16 @@ func databaseEndOfLifeSoon(s *inventory.Snapshot) int {
 
 func loadBalancerHTTPWithoutRedirect(s *inventory.Snapshot) int {
 	return countFunc(inventory.LoadBalancers.Of(s), ServesPlainHTTP)
+}
+
+func dropletBackupsDisabled(s *inventory.Snapshot) int {
+	return countFunc(inventory.Droplets.Of(s), func(d *inventory.Droplet) bool { return !d.Backups })
+}
+
+// dropletWithoutMonitoringAgent counts the Droplets whose list entry does
+// not name the monitoring feature: no metrics, no alert policy will fire.
+func dropletWithoutMonitoringAgent(s *inventory.Snapshot) int {
+	return countFunc(inventory.Droplets.Of(s), func(d *inventory.Droplet) bool { return !d.MonitoringAgent })
 }
 
 func countFunc[T any](items []T, f func(*T) bool) int {

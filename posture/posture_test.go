@@ -78,6 +78,12 @@ func TestEachCheckFailsAndPasses(t *testing.T) {
 			{ID: "redirected", RedirectHTTPToHTTPS: true, ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "http", EntryPort: 80}}},
 			{ID: "tls-only", ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "https", EntryPort: 443}}},
 		})), 1},
+		{"droplet_backups_disabled", lists(inventory.Droplets.With([]inventory.Droplet{
+			{ID: 1, Backups: true}, {ID: 2}, {ID: 3},
+		})), 2},
+		{"droplet_without_monitoring_agent", lists(inventory.Droplets.With([]inventory.Droplet{
+			{ID: 1, MonitoringAgent: true}, {ID: 2},
+		})), 1},
 	} {
 		if got := failuresOf(t, known(tc.s...), tc.check); got != tc.want {
 			t.Errorf("%s on %+v: %d failures, want %d", tc.check, tc.s, got, tc.want)
