@@ -14,6 +14,7 @@ type landingView struct {
 	Name, Version, MetricsPath string
 	Nonce                      string // of the inline script and style, fresh per request
 	Kinds                      []kindSummary
+	RegionKinds                []kindSummary // the kinds placed in a region, the columns of Regions
 	Regions                    []regionSummary
 	Health                     []healthRow
 	Workloads                  []Row
@@ -26,7 +27,7 @@ type landingView struct {
 
 // RegionColumns is the width of the table by region: its region and
 // total, and a column per kind.
-func (v landingView) RegionColumns() int { return len(v.Kinds) + 2 }
+func (v landingView) RegionColumns() int { return len(v.RegionKinds) + 2 }
 
 // FilterMatches tells the template whether a row is shown at first.
 func (v landingView) FilterMatches(r Row) bool { return v.filter.Match(r) }
@@ -76,21 +77,9 @@ func newLandingView(snapshots []*inventory.Snapshot, filter Filter, now time.Tim
 			v.Kinds[slices.Index(Kinds, r.Kind)].Known = true
 		}
 	}
-	regions := map[string]*regionSummary{}
 	var places, tags, statuses []string
 	for _, row := range fleet.Workloads {
-		k := slices.Index(Kinds, row.Kind)
-		v.Kinds[k].Count++
-		region := regions[row.Region]
-		if region == nil {
-			region = &regionSummary{Region: row.Region, Counts: make([]kindCount, len(Kinds))}
-			for i, kind := range Kinds {
-				region.Counts[i].Kind = kind
-			}
-			regions[row.Region] = region
-		}
-		region.Counts[k].N++
-		region.Total++
+		v.Kinds[slices.Index(Kinds, row.Kind)].Count++
 		places = append(places, row.Region, row.Geography)
 		tags = append(tags, row.Tags...)
 		statuses = append(statuses, row.Status)
@@ -98,14 +87,41 @@ func newLandingView(snapshots []*inventory.Snapshot, filter Filter, now time.Tim
 			v.Shown++
 		}
 	}
-	for _, name := range sortedKeys(regions) {
-		v.Regions = append(v.Regions, *regions[name])
-	}
+	v.RegionKinds = slices.DeleteFunc(slices.Clone(v.Kinds), func(k kindSummary) bool {
+		return !inventory.KindNamed(k.Kind).Has(inventory.HasRegion)
+	})
+	v.Regions = regionSummaries(fleet.Workloads, v.RegionKinds)
 	v.Choices = choices{Kinds: Kinds, Regions: uniq(places), Tags: uniq(tags), Statuses: uniq(statuses)}
 	for _, s := range snapshots {
 		v.Health = append(v.Health, healthRows(s, now)...)
 	}
 	return v
+}
+
+// regionSummaries count the workloads of the regional kinds by region.
+func regionSummaries(rows []Row, kinds []kindSummary) []regionSummary {
+	regions := map[string]*regionSummary{}
+	for _, row := range rows {
+		k := slices.IndexFunc(kinds, func(s kindSummary) bool { return s.Kind == row.Kind })
+		if k < 0 {
+			continue
+		}
+		region := regions[row.Region]
+		if region == nil {
+			region = &regionSummary{Region: row.Region, Counts: make([]kindCount, len(kinds))}
+			for i, kind := range kinds {
+				region.Counts[i].Kind = kind.Kind
+			}
+			regions[row.Region] = region
+		}
+		region.Counts[k].N++
+		region.Total++
+	}
+	summaries := make([]regionSummary, 0, len(regions))
+	for _, name := range sortedKeys(regions) {
+		summaries = append(summaries, *regions[name])
+	}
+	return summaries
 }
 
 // healthRows tells how each enabled kind of one account was refreshed, the
