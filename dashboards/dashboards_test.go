@@ -31,8 +31,8 @@ func strictDecode(raw []byte) (*sdk.Dashboard, error) {
 
 func eachFile(t *testing.T, f func(t *testing.T, name string, raw []byte)) {
 	names, err := fs.Glob(Files, "*.json")
-	if err != nil || len(names) != 7 {
-		t.Fatalf("%d dashboards (%v), want 7", len(names), err)
+	if err != nil || len(names) != len(specs()) {
+		t.Fatalf("%d dashboards (%v), want %d", len(names), err, len(specs()))
 	}
 	for _, name := range names {
 		raw, err := fs.ReadFile(Files, name)
