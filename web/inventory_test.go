@@ -103,6 +103,42 @@ func TestInventoryRefusesUnknownKindAndFormat(t *testing.T) {
 	}
 }
 
+// TestInventoryRefusesAQueryItCannotRead: a filter that does not parse is
+// an error, never the whole unfiltered list.
+func TestInventoryRefusesAQueryItCannotRead(t *testing.T) {
+	h := Inventory(staticSource{fleetSnapshot("prod")})
+	for _, query := range []string{"kind=droplets&region=%zz", "kind=%", "kind=droplets;region=nyc1", "format=csv&tag=%E"} {
+		rec := get(t, h, "/inventory?"+query)
+		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "cannot read the query") {
+			t.Errorf("?%s: status %d %q, want 400 saying the query cannot be read", query, rec.Code, rec.Body)
+		}
+	}
+}
+
+// TestInventoryCSVDefusesFormulas goes through the handler: names that a
+// spreadsheet would run as formulas come out as text.
+func TestInventoryCSVDefusesFormulas(t *testing.T) {
+	s := fleetSnapshot("prod")
+	s.Droplets[0].Name = "=HYPERLINK(\"https://evil.example\",\"x\")"
+	s.Droplets[1].Name = "+1+cmd|' /C calc'!A0"
+	s.Clusters[0].Name = "-2+3"
+	s.Databases[0].Name = "@SUM(1+1)"
+	rec := get(t, Inventory(staticSource{s}), "/inventory?format=csv")
+	records, err := csv.NewReader(rec.Body).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, record := range records[1:] {
+		names[record[3]] = true
+	}
+	for _, want := range []string{"'" + s.Droplets[0].Name, "'" + s.Droplets[1].Name, "'-2+3", "'@SUM(1+1)", "shop"} {
+		if !names[want] {
+			t.Errorf("no name %q in the CSV; names: %v", want, names)
+		}
+	}
+}
+
 func TestInventoryCSVHasTheSameRows(t *testing.T) {
 	h := Inventory(staticSource{fleetSnapshot("prod")})
 	rec := get(t, h, "/inventory?format=csv&kind=droplets")
