@@ -1,6 +1,7 @@
 package dashboards
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -8,8 +9,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
 
 const (
@@ -66,18 +70,15 @@ func ruleTestFiles(t *testing.T) []string {
 // with Prometheus' own promtool. In CI a missing promtool fails the test;
 // elsewhere it is skipped.
 func TestAlertRulesWithPromtool(t *testing.T) {
-	promtool, err := exec.LookPath("promtool")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("promtool is not installed (Debian package prometheus); .ci/run installs it")
-		}
-		t.Skip("promtool is not installed (Debian package prometheus); skipping")
-	}
+	promtool := testtool.Find(t, "promtool", "prometheus")
 	for _, args := range [][]string{
 		{"check", "rules", alertsFile},
 		append([]string{"test", "rules"}, ruleTestFiles(t)...),
 	} {
-		if out, err := exec.Command(promtool, args...).CombinedOutput(); err != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		out, err := exec.CommandContext(ctx, promtool, args...).CombinedOutput()
+		cancel()
+		if err != nil {
 			t.Errorf("promtool %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
