@@ -44,7 +44,7 @@ scrape_configs:
 `, rules, am.addr, strings.TrimPrefix(e.url, "http://")), "--web.listen-address="+freeAddress(t))
 
 	alert := am.waitForAlert(t, map[string]string{"alertname": "DigitalOceanWorkloadAdded", "kind": "droplets"}, 90*time.Second)
-	want := "droplets added to account default in the last hour: web-tor1-01 (id 410000043, tor1)."
+	want := "1 Droplet added to account default in the last hour: web-tor1-01 (id 410000043, tor1)."
 	if alert.Labels["severity"] != "info" || alert.Annotations["description"] != want {
 		t.Errorf("alert %+v, want severity info and the description %q", alert, want)
 	}

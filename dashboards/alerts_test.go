@@ -132,7 +132,8 @@ func TestEveryAlertFiresAndStaysQuietInATest(t *testing.T) {
 // TestAlertsFollowTheConventions: the four groups; on every alert a
 // severity of critical, warning or info, a summary, a description that
 // names the account (and, but for the exporter's own alerts, the
-// workloads), and a runbook_url whose section the README has.
+// workloads), a noun that follows a count, and a runbook_url whose section
+// the README has.
 func TestAlertsFollowTheConventions(t *testing.T) {
 	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
 	if err != nil {
@@ -161,6 +162,12 @@ func TestAlertsFollowTheConventions(t *testing.T) {
 			namesWorkloads := regexp.MustCompile(`\$labels\.(name|id)|\.Labels\.name`).MatchString(description)
 			if g.Name != "digitalocean-exporter" && !namesWorkloads {
 				t.Errorf("%s: the description names no workload", r.Alert)
+			}
+			for name, text := range r.Annotations {
+				// "{{ $value }} databases" would read "1 databases".
+				if regexp.MustCompile(`\{\{ \$value \}\} [A-Za-z{]`).MatchString(text) && !strings.Contains(text, "eq $value 1.0") {
+					t.Errorf("%s: the %s counts with $value, but its noun does not follow the count", r.Alert, name)
+				}
 			}
 			anchor := strings.ToLower(r.Alert)
 			if r.Annotations["runbook_url"] != runbookURL+anchor {
