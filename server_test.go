@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -23,15 +24,14 @@ import (
 // and after.
 func TestServerCutsOffClientsThatHoldOn(t *testing.T) {
 	reg := prometheus.NewRegistry()
-	// About 16 MB of exposition: far more than the kernel buffers between
-	// a server and a client that does not read (about 4 MB here).
-	reg.MustRegister(prometheus.NewGauge(prometheus.GaugeOpts{Name: "large", Help: "A large series.",
-		ConstLabels: prometheus.Labels{"blob": strings.Repeat("x", 16<<20)}}))
+	blob := &blobCollector{desc: prometheus.NewDesc("blob", "A series as large as asked.", []string{"blob"}, nil),
+		gathered: make(chan struct{}, 1)}
+	reg.MustRegister(blob)
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{MaxRequestsInFlight: 1}))
 	mux.Handle("/-/healthy", web.Healthy())
 	server := newServer(mux, nil, timeouts{readHeader: 200 * time.Millisecond, read: time.Second,
-		write: 2 * time.Second, idle: 500 * time.Millisecond})
+		write: 5 * time.Second, idle: 500 * time.Millisecond})
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -39,14 +39,14 @@ func TestServerCutsOffClientsThatHoldOn(t *testing.T) {
 	go server.Serve(l)
 	t.Cleanup(func() { server.Close() })
 	base := "http://" + l.Addr().String()
-	status := func(path string) int {
+	status := func(path string) int { // 0 when no whole answer came
 		resp, err := testClient.Get(base + path)
 		if err != nil {
-			t.Fatalf("GET %s: %v", path, err)
+			return 0
 		}
 		defer resp.Body.Close()
 		if _, err := io.Copy(io.Discard, resp.Body); err != nil {
-			t.Fatalf("GET %s: reading: %v", path, err)
+			return 0
 		}
 		return resp.StatusCode
 	}
@@ -65,13 +65,22 @@ func TestServerCutsOffClientsThatHoldOn(t *testing.T) {
 	}
 	expectCutOff(t, "a client that sends nothing", silent)
 
+	// About 16 MB of exposition for the client that does not read: far more
+	// than the kernel buffers between it and the server (about 4 MB here).
+	blob.large.Store(true)
 	stuck := dial()
 	if _, err := io.WriteString(stuck, "GET /metrics HTTP/1.1\r\nHost: exporter\r\n\r\n"); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, "the client that does not read to hold the one slot", func() bool {
-		return status("/metrics") == http.StatusServiceUnavailable
-	})
+	select {
+	case <-blob.gathered: // the client that does not read holds the one slot
+	case <-time.After(30 * time.Second):
+		t.Fatal("the scrape of the client that does not read was never gathered")
+	}
+	blob.large.Store(false) // the next scrapes are small: quick, however loaded the machine
+	if code := status("/metrics"); code != http.StatusServiceUnavailable {
+		t.Errorf("a scrape while the one slot is held: %d, want 503", code)
+	}
 	eventually(t, "the slot to be free again", func() bool { return status("/metrics") == http.StatusOK })
 	expectCutOff(t, "a client that does not read", stuck)
 
@@ -101,6 +110,28 @@ func expectCutOff(t *testing.T, who string, conn interface {
 	var netErr net.Error
 	if errors.As(err, &netErr) && netErr.Timeout() {
 		t.Errorf("%s was not cut off by the server", who)
+	}
+}
+
+// blobCollector sends one series whose label is 16 MB while large is set,
+// and then tells gathered.
+type blobCollector struct {
+	desc     *prometheus.Desc
+	large    atomic.Bool
+	gathered chan struct{}
+}
+
+func (c *blobCollector) Describe(ch chan<- *prometheus.Desc) { ch <- c.desc }
+
+func (c *blobCollector) Collect(ch chan<- prometheus.Metric) {
+	if !c.large.Load() {
+		ch <- prometheus.MustNewConstMetric(c.desc, prometheus.GaugeValue, 1, "x")
+		return
+	}
+	ch <- prometheus.MustNewConstMetric(c.desc, prometheus.GaugeValue, 1, strings.Repeat("x", 16<<20))
+	select {
+	case c.gathered <- struct{}{}:
+	default:
 	}
 }
 
