@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/go-kit/log"
 	"github.com/go-kit/log/level"
@@ -22,11 +23,12 @@ import (
 // configuration of every account. It is read again on reload.
 func loadConfig(opts *options) (config.Config, error) {
 	cfg := config.Config{
-		APIURL:          opts.apiURL,
-		RequestTimeout:  opts.timeout,
-		RefreshInterval: opts.interval,
-		DetailInterval:  opts.detailInterval,
-		RequestBudget:   opts.budget,
+		APIURL:              opts.apiURL,
+		AllowInsecureAPIURL: opts.insecureAPIURL,
+		RequestTimeout:      opts.timeout,
+		RefreshInterval:     opts.interval,
+		DetailInterval:      opts.detailInterval,
+		RequestBudget:       opts.budget,
 		Accounts: []config.Account{{
 			Name:      config.DefaultAccountName,
 			TokenFile: opts.tokenFile,
@@ -37,7 +39,7 @@ func loadConfig(opts *options) (config.Config, error) {
 		if opts.tokenFile != "" {
 			return cfg, errors.New("--config.file and --digitalocean.token-file exclude each other: give each account's token in the file")
 		}
-		accounts, err := config.LoadAccounts(opts.configFile, opts.enabledCollectors())
+		accounts, err := config.LoadAccounts(opts.configFile, opts.collectorNames())
 		if err != nil {
 			return cfg, err
 		}
@@ -46,13 +48,13 @@ func loadConfig(opts *options) (config.Config, error) {
 	return cfg, cfg.Validate()
 }
 
-// accountToken returns how the account's requests get their token. A
+// accountToken returns where the account's requests get their token. A
 // token file is read again whenever it changes, so a rotated token is used
 // without a restart; an environment variable is read once.
-func accountToken(a config.Account, logger log.Logger, getenv func(string) string) (func() string, error) {
+func accountToken(a config.Account, logger log.Logger, getenv func(string) string) (config.TokenSource, error) {
 	if a.TokenFile == "" {
 		token, err := config.LoadToken(a, getenv)
-		return token.Reveal, err
+		return config.NewStaticToken(token, config.SourceEnvironment, time.Now()), err
 	}
 	logger = log.With(logger, "account", a.Name, "token_file", a.TokenFile)
 	file, err := config.NewFileToken(a.TokenFile, config.TokenEvents{
@@ -62,11 +64,15 @@ func accountToken(a config.Account, logger log.Logger, getenv func(string) strin
 		Kept: func(err error) {
 			level.Error(logger).Log("msg", "token file changed but cannot be used; keeping the previous token", "err", err)
 		},
+		ReadableByOthers: func() {
+			level.Warn(logger).Log("msg", "every user of this machine may read the token file; "+
+				"make it readable by the exporter alone (chmod 600, or 640 with a group of its own)")
+		},
 	})
 	if err != nil {
 		return nil, err
 	}
-	return file.Token, nil
+	return file, nil
 }
 
 // accountSet runs one refresher per account. A reload keeps the refreshers
@@ -75,7 +81,7 @@ func accountToken(a config.Account, logger log.Logger, getenv func(string) strin
 type accountSet struct {
 	ctx     context.Context // parent of every refresher's run
 	opts    *options
-	tokenOf func(config.Account) (func() string, error)
+	tokenOf func(config.Account) (config.TokenSource, error)
 	logger  log.Logger
 	// onRefresh is each refresher's OnRefresh hook; set it before apply.
 	onRefresh func(kind string, before, after *inventory.Snapshot)
@@ -83,22 +89,38 @@ type accountSet struct {
 	mu      sync.Mutex // serialises apply
 	running map[string]*runningAccount
 	current atomic.Pointer[inventory.Refreshers]
+	tokens  atomic.Pointer[[]*runningAccount] // in account order
 }
 
 type runningAccount struct {
 	config    config.Account
+	token     config.TokenSource
 	refresher *inventory.Refresher
 	stop      context.CancelFunc // nil until started
 }
 
-func newAccountSet(ctx context.Context, opts *options, tokenOf func(config.Account) (func() string, error), logger log.Logger) *accountSet {
+func newAccountSet(ctx context.Context, opts *options, tokenOf func(config.Account) (config.TokenSource, error),
+	logger log.Logger) *accountSet {
 	s := &accountSet{ctx: ctx, opts: opts, tokenOf: tokenOf, logger: logger, running: map[string]*runningAccount{}}
 	s.current.Store(&inventory.Refreshers{})
+	s.tokens.Store(&[]*runningAccount{})
 	return s
 }
 
 // Snapshots makes the set a Source for collectors and pages.
 func (s *accountSet) Snapshots() []*inventory.Snapshot { return s.current.Load().Snapshots() }
+
+// Tokens makes the set a TokenReader: where each account's token came
+// from and when it was read. A token file is looked at again, so a
+// rotation shows at once.
+func (s *accountSet) Tokens() []collector.AccountToken {
+	running := *s.tokens.Load()
+	tokens := make([]collector.AccountToken, len(running))
+	for i, a := range running {
+		tokens[i] = collector.AccountToken{Account: a.config.Name, Source: a.token.Source(), Loaded: a.token.Loaded()}
+	}
+	return tokens
+}
 
 // apply makes cfg's accounts the running ones. Every new refresher is
 // built before anything stops, so a reload that fails changes nothing.
@@ -107,17 +129,18 @@ func (s *accountSet) apply(cfg config.Config) error {
 	defer s.mu.Unlock()
 	next := map[string]*runningAccount{}
 	order := inventory.Refreshers{}
+	var tokens []*runningAccount
 	for _, a := range cfg.Accounts {
 		running, ok := s.running[a.Name]
 		if !ok || !reflect.DeepEqual(running.config, a) {
-			r, err := s.newRefresher(cfg, a)
-			if err != nil {
+			var err error
+			if running, err = s.newAccount(cfg, a); err != nil {
 				return err
 			}
-			running = &runningAccount{config: a, refresher: r}
 		}
 		next[a.Name] = running
 		order = append(order, running.refresher)
+		tokens = append(tokens, running)
 	}
 	for name, old := range s.running {
 		if next[name] != old {
@@ -135,10 +158,12 @@ func (s *accountSet) apply(cfg config.Config) error {
 	}
 	s.running = next
 	s.current.Store(&order)
+	s.tokens.Store(&tokens)
 	return nil
 }
 
-func (s *accountSet) newRefresher(cfg config.Config, a config.Account) (*inventory.Refresher, error) {
+// newAccount prepares an account's token and refresher; nothing runs yet.
+func (s *accountSet) newAccount(cfg config.Config, a config.Account) (*runningAccount, error) {
 	token, err := s.tokenOf(a)
 	if err != nil {
 		return nil, err
@@ -147,11 +172,11 @@ func (s *accountSet) newRefresher(cfg config.Config, a config.Account) (*invento
 	if collectors == nil {
 		collectors = s.opts.enabledCollectors()
 	}
-	return inventory.NewRefresher(inventory.Options{
+	r, err := inventory.NewRefresher(inventory.Options{
 		Account: a.Name,
 		Client: inventory.ClientOptions{
 			BaseURL:   cfg.APIURL,
-			Token:     token,
+			Token:     token.Token,
 			Timeout:   cfg.RequestTimeout,
 			UserAgent: programName + "/" + version.Version,
 		},
@@ -162,6 +187,10 @@ func (s *accountSet) newRefresher(cfg config.Config, a config.Account) (*invento
 		Logger:         s.logger,
 		OnRefresh:      s.onRefresh,
 	})
+	if err != nil {
+		return nil, err
+	}
+	return &runningAccount{config: a, token: token, refresher: r}, nil
 }
 
 // kindsOf lists the inventory kinds the named collectors need.

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -41,7 +42,10 @@ func TestSeveralAccountsAndReload(t *testing.T) {
 		"  - name: revoked\n    token_env: REVOKED_TOKEN\n")
 
 	env := map[string]string{"STAGING_TOKEN": "dop_v1_staging", "QA_TOKEN": "dop_v1_qa", "REVOKED_TOKEN": "dop_v1_revoked"}
-	e := startExporter(t, env, "--config.file="+configFile, "--digitalocean.api-url="+api.URL, "--refresh.interval=1m")
+	// An hour between refreshes: production is listed once, at start, however
+	// long the test takes, so its request count shows whether a reload
+	// restarted it.
+	e := startExporter(t, env, "--config.file="+configFile, "--digitalocean.api-url="+api.URL, "--refresh.interval=1h")
 	e.waitFor(t, "/-/ready", http.StatusOK)
 	_, metrics := e.get(t, "/metrics")
 	for line, want := range map[string]bool{
@@ -74,10 +78,11 @@ func TestSeveralAccountsAndReload(t *testing.T) {
 		t.Errorf("droplet requests after reload: %d, want %d (qa's two lists only)", got, requestsBefore+2)
 	}
 
-	writeConfig("accounts:\n  - name: production\n    tokens: oops\n")
+	writeConfig("accounts:\n  - name: production\n    tokens: dop_v1_pasted_by_mistake\n")
 	code, body := post(t, e, "/-/reload")
-	if code != http.StatusInternalServerError || !strings.Contains(body, configFile) || !strings.Contains(body, "tokens") {
-		t.Errorf("broken reload: %d %q, want 500 naming the file and field", code, body)
+	want := `config file "` + configFile + `": accounts[0] ("production"): unknown field "tokens" (line 3)`
+	if code != http.StatusInternalServerError || !strings.Contains(body, want) || strings.Contains(body, "dop_v1_pasted") {
+		t.Errorf("broken reload: %d %q, want 500 with %q", code, body, want)
 	}
 	if _, metrics := e.get(t, "/metrics"); !strings.Contains(metrics, `account="qa"`) {
 		t.Error("a broken reload dropped the running accounts")
@@ -91,16 +96,34 @@ func TestSeveralAccountsAndReload(t *testing.T) {
 	if _, metrics := e.get(t, "/metrics"); strings.Contains(metrics, `account="qa"`) {
 		t.Error("SIGHUP did not reload")
 	}
-	for _, token := range []string{"dop_v1_production", "dop_v1_staging", "dop_v1_qa"} {
+	for _, token := range []string{"dop_v1_production", "dop_v1_staging", "dop_v1_qa", "dop_v1_pasted"} {
 		if strings.Contains(e.logs.String(), token) {
 			t.Errorf("a token appears in the log")
 		}
 	}
 }
 
+// TestReloadWithoutConfigFile: with nothing to reload, SIGHUP and POST
+// /-/reload say so, in the log and in a 4xx answer.
+func TestReloadWithoutConfigFile(t *testing.T) {
+	e := startExporter(t, nil, "--demo")
+	if code, body := post(t, e, "/-/reload"); code != http.StatusConflict || !strings.Contains(body, "--config.file") {
+		t.Errorf("POST /-/reload: %d %q, want 409 saying there is no --config.file", code, body)
+	}
+	waitForLogCount(t, e, "nothing to reload: the exporter was started without --config.file", 1)
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	waitForLogCount(t, e, "nothing to reload: the exporter was started without --config.file", 2)
+	if !regexp.MustCompile(`level=warn [^\n]*msg="nothing to reload`).MatchString(e.logs.String()) {
+		t.Errorf("not logged as a warning:\n%s", e.logs)
+	}
+}
+
+// post sends a POST as curl -X POST does: no body, no Content-Type.
 func post(t *testing.T, e *exporter, path string) (int, string) {
 	t.Helper()
-	resp, err := http.Post(e.url+path, "text/plain", nil)
+	resp, err := testClient.Post(e.url+path, "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

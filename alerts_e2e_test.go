@@ -3,9 +3,9 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testlog"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
 
 // TestDriftAlertReachesAlertmanager runs what a user would: the exporter on
@@ -23,9 +24,9 @@ import (
 // the alerts, all on 127.0.0.1. The Droplet the demo creates must reach
 // Alertmanager as DigitalOceanWorkloadAdded, named in its description.
 func TestDriftAlertReachesAlertmanager(t *testing.T) {
-	prometheus := lookPathOrSkip(t, "prometheus", "prometheus")
-	alertmanager := lookPathOrSkip(t, "prometheus-alertmanager", "prometheus-alertmanager")
-	amtool := lookPathOrSkip(t, "amtool", "prometheus-alertmanager")
+	prometheus := testtool.Find(t, "prometheus", "prometheus")
+	alertmanager := testtool.Find(t, "prometheus-alertmanager", "prometheus-alertmanager")
+	amtool := testtool.Find(t, "amtool", "prometheus-alertmanager")
 	rules, err := filepath.Abs(filepath.Join("dashboards", "alerts.yml"))
 	if err != nil {
 		t.Fatal(err)
@@ -43,13 +44,16 @@ scrape_configs:
 `, rules, am.addr, strings.TrimPrefix(e.url, "http://")), "--web.listen-address="+freeAddress(t))
 
 	alert := am.waitForAlert(t, map[string]string{"alertname": "DigitalOceanWorkloadAdded", "kind": "droplets"}, 90*time.Second)
-	want := "droplets added to account default in the last hour: web-tor1-01 (id 410000043, tor1)."
+	want := "1 Droplet added to account default in the last hour: web-tor1-01 (id 410000043, tor1)."
 	if alert.Labels["severity"] != "info" || alert.Annotations["description"] != want {
 		t.Errorf("alert %+v, want severity info and the description %q", alert, want)
 	}
 	waitForLog(t, e, `msg="workload added" account=default kind=droplets id=410000043 name=web-tor1-01`)
 
-	out, err := exec.Command(amtool, "--alertmanager.url=http://"+am.addr, "alert", "query", "alertname=DigitalOceanWorkloadAdded", "kind=droplets").CombinedOutput()
+	ctx, cancel := context.WithTimeout(context.Background(), toolTimeout)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, amtool, "--alertmanager.url=http://"+am.addr, "alert", "query",
+		"alertname=DigitalOceanWorkloadAdded", "kind=droplets").CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "DigitalOceanWorkloadAdded") {
 		t.Errorf("amtool alert query: %v\n%s", err, out)
 	}
@@ -81,7 +85,7 @@ func (am *alertmanagerServer) waitForAlert(t *testing.T, labels map[string]strin
 	var alerts []receivedAlert
 	for time.Now().Before(deadline) {
 		alerts = nil
-		if resp, err := http.Get("http://" + am.addr + "/api/v2/alerts"); err == nil {
+		if resp, err := testClient.Get("http://" + am.addr + "/api/v2/alerts"); err == nil {
 			json.NewDecoder(resp.Body).Decode(&alerts)
 			resp.Body.Close()
 		}

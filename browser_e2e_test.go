@@ -20,6 +20,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
 
 // hostileName is a droplet name that runs a script if a page pastes it in
@@ -60,7 +61,7 @@ func TestLandingPageInBrowser(t *testing.T) {
 		}
 	}
 
-	chromium := lookPathOrSkip(t, "chromium", "chromium")
+	chromium := testtool.Find(t, "chromium", "chromium")
 	ctx, problems := newBrowser(t, chromium)
 	if err := chromedp.Do(ctx, chromedp.Navigate(e.url+"/"), chromedp.WaitVisible(chromedp.ID("workloads"))); err != nil {
 		t.Fatal(err)
@@ -195,9 +196,12 @@ func newBrowser(t *testing.T, execPath string) (ctx context.Context, problems fu
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true),
 	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	// The whole browser session has a deadline, so a hung Chromium fails the
+	// test instead of holding it until go test's own timeout.
+	session, cancelSession := context.WithTimeout(context.Background(), 3*time.Minute)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(session, opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
+	t.Cleanup(func() { cancel(); cancelAlloc(); cancelSession() })
 	var mu sync.Mutex
 	var seen []string
 	if err := chromedp.Listen(ctx, func(ev any) {
@@ -221,8 +225,8 @@ func newBrowser(t *testing.T, execPath string) (ctx context.Context, problems fu
 	return ctx, func() []string { mu.Lock(); defer mu.Unlock(); return append([]string{}, seen...) }
 }
 
-// saveScreenshot writes a full-page PNG to $TEST_ARTIFACTS_DIR, or to the
-// temporary directory, and logs where.
+// saveScreenshot writes a full-page PNG to $TEST_ARTIFACTS_DIR, made if it
+// does not exist yet, or to the temporary directory, and logs where.
 func saveScreenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
@@ -232,6 +236,9 @@ func saveScreenshot(t *testing.T, ctx context.Context, name string) {
 	dir := os.Getenv("TEST_ARTIFACTS_DIR")
 	if dir == "" {
 		dir = os.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "digitalocean_exporter-"+name)
 	if err := os.WriteFile(path, png, 0o644); err != nil {
@@ -257,13 +264,13 @@ func TestInventoryPagesBehindWebConfig(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"--demo", "--web.listen-address=" + addr, "--web.config.file=" + webConfig}, io.Discard, os.Getenv)
 	}()
-	t.Cleanup(func() { cancel(); <-done })
+	t.Cleanup(func() { cancel(); waitForExit(t, done) })
 	status := func(path, password string) int {
 		req, _ := http.NewRequest(http.MethodGet, "http://"+addr+path, nil)
 		if password != "" {
 			req.SetBasicAuth("ops", password)
 		}
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := testClient.Do(req)
 		if err != nil {
 			return 0
 		}

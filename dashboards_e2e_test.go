@@ -7,8 +7,6 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
-	"os"
-	"os/exec"
 	"regexp"
 	"slices"
 	"strings"
@@ -16,6 +14,7 @@ import (
 	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/dashboards"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
 
 // allowedEmpty lists the panels whose queries find nothing on the demo
@@ -45,7 +44,7 @@ var panelVariables = map[string]string{
 // its HTTP API: each must parse, and return data unless its metrics are
 // not exposed yet or it is listed in allowedEmpty.
 func TestDashboardQueriesAgainstPrometheus(t *testing.T) {
-	binary := lookPathOrSkip(t, "prometheus", "prometheus")
+	binary := testtool.Find(t, "prometheus", "prometheus")
 	e := startExporter(t, nil, "--demo")
 	e.waitFor(t, "/-/ready", http.StatusOK)
 	prom := startPrometheus(t, binary, strings.TrimPrefix(e.url, "http://"))
@@ -205,20 +204,6 @@ func keys(m map[string]bool) []string {
 	return out
 }
 
-// lookPathOrSkip finds a program; without it the test fails under CI=true
-// and is skipped elsewhere.
-func lookPathOrSkip(t *testing.T, program, debianPackage string) string {
-	t.Helper()
-	path, err := exec.LookPath(program)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not installed (Debian package %s); .ci/run installs it", program, debianPackage)
-		}
-		t.Skipf("%s is not installed (Debian package %s); skipping", program, debianPackage)
-	}
-	return path
-}
-
 // promServer is a Prometheus server of the test's own on a loopback port.
 type promServer struct{ url string }
 
@@ -267,7 +252,7 @@ func (p *promServer) query(expr string) (json.RawMessage, error) {
 	if m := regexp.MustCompile(`^label_values\((.*), (\w+)\)$`).FindStringSubmatch(expr); m != nil {
 		path = "/api/v1/label/" + m[2] + "/values?match[]=" + url.QueryEscape(m[1])
 	}
-	resp, err := http.Get(p.url + path)
+	resp, err := testClient.Get(p.url + path)
 	if err != nil {
 		return nil, err
 	}

@@ -29,7 +29,7 @@ func TestEveryMetricIsDocumented(t *testing.T) {
 	descs := make(chan *prometheus.Desc, 100)
 	go func() {
 		all := append(collector.Collectors(inventory.Refreshers{}, func(string) bool { return true }),
-			collector.NewDriftCollector(inventory.Refreshers{}, nil))
+			collector.NewDriftCollector(inventory.Refreshers{}, nil), collector.NewTokenCollector(nil))
 		for _, c := range all {
 			c.Describe(descs)
 		}

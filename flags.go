@@ -27,6 +27,7 @@ type options struct {
 	maxRequests    int
 	tokenFile      string
 	apiURL         string
+	insecureAPIURL bool // accept an http:// API URL off loopback
 	timeout        time.Duration
 	interval       time.Duration
 	detailInterval time.Duration
@@ -51,7 +52,10 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	app.Flag("web.max-requests", "Maximum number of parallel scrape requests; 0 disables the limit.").Default("40").IntVar(&o.maxRequests)
 	app.Flag("digitalocean.token-file", "File holding the API token (default: the "+config.TokenEnvironmentVariable+" environment variable).").
 		PlaceHolder("FILE").StringVar(&o.tokenFile)
-	app.Flag("digitalocean.api-url", "Base URL of the DigitalOcean API.").Default("https://api.digitalocean.com").StringVar(&o.apiURL)
+	app.Flag("digitalocean.api-url", "Base URL of the DigitalOcean API: scheme://host[:port], https:// unless on loopback.").
+		Default("https://api.digitalocean.com").StringVar(&o.apiURL)
+	app.Flag("digitalocean.allow-insecure-api-url", "Accept an http:// --digitalocean.api-url off loopback, "+
+		"which sends the token in clear.").BoolVar(&o.insecureAPIURL)
 	app.Flag("digitalocean.timeout", "Deadline of each API request, answer included.").Default("30s").DurationVar(&o.timeout)
 	app.Flag("refresh.interval", "How often each resource list is refreshed from the API.").Default("2m").DurationVar(&o.interval)
 	app.Flag("refresh.detail-interval", "How often details that cost one request per database or cluster "+
@@ -93,6 +97,16 @@ func enabledWord(enabled bool) string {
 }
 
 func (o *options) enabled(name string) bool { return *o.collectors[name] }
+
+// collectorNames are every collector there is, and those the flags enable.
+func (o *options) collectorNames() config.Collectors {
+	var names config.Collectors
+	for _, f := range collector.Factories {
+		names.All = append(names.All, f.Name)
+	}
+	names.Enabled = o.enabledCollectors()
+	return names
+}
 
 // enabledCollectors names the collectors the flags enable.
 func (o *options) enabledCollectors() []string {

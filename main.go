@@ -41,8 +41,8 @@ func main() {
 // run is the whole program; it returns the exit code.
 func run(ctx context.Context, args []string, stderr io.Writer, getenv func(string) string) int {
 	opts, err := parseFlags(args, stderr)
-	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", programName, err)
+	if err != nil { // it may quote what was given, a token pasted in the wrong place included
+		fmt.Fprintf(stderr, "%s: %s\n", programName, config.RedactTokens(err.Error()))
 		return 1
 	}
 	logger, slogger, err := newLoggers(stderr, opts.logLevel, opts.logFormat)
@@ -51,7 +51,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, getenv func(strin
 		return 1
 	}
 	if err := serve(ctx, opts, logger, slogger, getenv); err != nil {
-		level.Error(logger).Log("msg", "exporter stopped", "err", err)
+		level.Error(logger).Log("msg", "exporter stopped", "err", config.RedactTokens(err.Error()))
 		return 1
 	}
 	return 0
@@ -60,7 +60,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, getenv func(strin
 // serve starts the refreshers and the HTTP server, and stops both when ctx ends.
 func serve(ctx context.Context, opts *options, logger log.Logger, slogger *slog.Logger, getenv func(string) string) error {
 	level.Info(logger).Log("msg", "starting "+programName, "version", version.Info(), "build_context", version.BuildContext())
-	tokenOf := func(a config.Account) (func() string, error) { return accountToken(a, logger, getenv) }
+	tokenOf := func(a config.Account) (config.TokenSource, error) { return accountToken(a, logger, getenv) }
 	if opts.demo {
 		demo, err := fakeapi.NewServer(fakeapi.DemoToken, fakeapi.Demo())
 		if err != nil {
@@ -70,7 +70,8 @@ func serve(ctx context.Context, opts *options, logger log.Logger, slogger *slog.
 		stopChanges := startDemoChanges(ctx, demo, opts.demoChangeInterval, logger)
 		defer stopChanges()
 		opts.apiURL = demo.URL
-		tokenOf = func(config.Account) (func() string, error) { return config.Secret(fakeapi.DemoToken).Reveal, nil }
+		demoToken := config.NewStaticToken(config.Secret(fakeapi.DemoToken), "demo", time.Now())
+		tokenOf = func(config.Account) (config.TokenSource, error) { return demoToken, nil }
 		level.Info(logger).Log("msg", "demo mode: reading a built-in sample account from a fake API; no real account is touched", "api_url", demo.URL)
 	}
 	cfg, err := loadConfig(opts)
@@ -90,11 +91,8 @@ func serve(ctx context.Context, opts *options, logger log.Logger, slogger *slog.
 	}
 	reload := func() error { return reloadConfig(opts, accounts, logger) }
 	go reloadOnHangup(ctx, reload)
-	server := &http.Server{
-		Handler:           newMux(ctx, opts, accounts, reload, tracker, logger),
-		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          slog.NewLogLogger(slogger.Handler(), slog.LevelDebug),
-	}
+	handler := newMux(ctx, opts, accounts, reload, tracker, logger)
+	server := newServer(handler, slog.NewLogLogger(slogger.Handler(), slog.LevelDebug), serverTimeouts)
 	return listenUntilDone(ctx, server, opts, slogger)
 }
 
@@ -102,13 +100,15 @@ func serve(ctx context.Context, opts *options, logger log.Logger, slogger *slog.
 // running accounts stay as they are.
 func reloadConfig(opts *options, accounts *accountSet, logger log.Logger) error {
 	if opts.configFile == "" {
-		return errors.New("nothing to reload: the exporter was started without --config.file")
+		level.Warn(logger).Log("msg", "nothing to reload: the exporter was started without --config.file")
+		return fmt.Errorf("%w: the exporter was started without --config.file", web.ErrNothingToReload)
 	}
 	cfg, err := loadConfig(opts)
 	if err == nil {
 		err = accounts.apply(cfg)
 	}
 	if err != nil {
+		err = errors.New(config.RedactTokens(err.Error()))
 		level.Error(logger).Log("msg", "reload failed; keeping the running accounts", "err", err)
 		return err
 	}

@@ -17,9 +17,17 @@ import (
 	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testlog"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/e2e-demo.prom")
+
+// testClient is how tests talk to the servers they start: no request of
+// theirs waits longer than this for an answer.
+var testClient = &http.Client{Timeout: 30 * time.Second}
+
+// toolTimeout bounds a run of promtool or amtool.
+const toolTimeout = 2 * time.Minute
 
 // exporter is one run of the whole program, in-process, on a loopback port.
 type exporter struct {
@@ -43,14 +51,34 @@ func startExporter(t *testing.T, env map[string]string, args ...string) *exporte
 	go func() { e.code <- run(ctx, args, e.logs, func(k string) string { return env[k] }) }()
 	t.Cleanup(func() {
 		cancel()
-		select {
-		case <-e.code:
-		case <-time.After(20 * time.Second):
-			t.Error("exporter did not stop within 20s of cancellation")
-		}
+		waitForExit(t, e.code)
 	})
 	e.waitFor(t, "/-/healthy", http.StatusOK)
 	return e
+}
+
+// waitForExit waits for a cancelled exporter's exit code, for 20s at most.
+func waitForExit(t *testing.T, code <-chan int) int {
+	t.Helper()
+	select {
+	case c := <-code:
+		return c
+	case <-time.After(20 * time.Second):
+		t.Error("exporter did not stop within 20s of cancellation")
+		return -1
+	}
+}
+
+// eventually waits until cond holds, for 30s at most.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 30s for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 func freeAddress(t *testing.T) string {
@@ -64,7 +92,7 @@ func freeAddress(t *testing.T) string {
 
 func (e *exporter) get(t *testing.T, path string) (int, string) {
 	t.Helper()
-	resp, err := http.Get(e.url + path)
+	resp, err := testClient.Get(e.url + path)
 	if err != nil {
 		t.Fatalf("GET %s: %v", path, err)
 	}
@@ -82,7 +110,7 @@ func (e *exporter) waitFor(t *testing.T, path string, want int) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
-		if resp, err := http.Get(e.url + path); err == nil {
+		if resp, err := testClient.Get(e.url + path); err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == want {
 				return
@@ -103,7 +131,7 @@ func TestDemoEndToEnd(t *testing.T) {
 		t.Errorf("the log does not say it runs in demo mode:\n%s", e.logs)
 	}
 	_, metrics := e.get(t, "/metrics")
-	promtoolCheckMetrics(t, metrics)
+	t.Run("promtool check metrics", func(t *testing.T) { promtoolCheckMetrics(t, metrics) })
 
 	got := stableLines(metrics)
 	golden := filepath.Join("testdata", "e2e-demo.prom")
@@ -130,6 +158,7 @@ var volatile = []string{
 	"go_", "process_", "promhttp_", "digitalocean_exporter_build_info",
 	"digitalocean_refresh_duration_seconds", "digitalocean_refresh_last_success_timestamp_seconds",
 	"digitalocean_api_rate_limit_remaining", "digitalocean_api_rate_limit_reset_timestamp_seconds",
+	"digitalocean_token_loaded_timestamp_seconds", // when the demo started
 }
 
 func stableLines(exposition string) string {
@@ -179,18 +208,14 @@ func lineSet(s string) map[string]bool {
 }
 
 // promtoolCheckMetrics lints an exposition with Prometheus' own promtool.
-// In CI a missing promtool fails the test; elsewhere it is skipped.
+// In CI a missing promtool fails the test; elsewhere the test is skipped,
+// so run it as a subtest of its own.
 func promtoolCheckMetrics(t *testing.T, exposition string) {
 	t.Helper()
-	promtool, err := exec.LookPath("promtool")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("promtool is not installed (Debian package prometheus)")
-		}
-		t.Log("promtool not installed; skipping promtool check metrics")
-		return
-	}
-	cmd := exec.Command(promtool, "check", "metrics")
+	promtool := testtool.Find(t, "promtool", "prometheus")
+	ctx, cancel := context.WithTimeout(context.Background(), toolTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, promtool, "check", "metrics")
 	cmd.Stdin = strings.NewReader(exposition)
 	out, err := cmd.CombinedOutput()
 	if err != nil {

@@ -27,9 +27,7 @@ func TestShutdownCancelsRequestsInFlight(t *testing.T) {
 	go func() {
 		exited <- run(ctx, args, logs, func(k string) string { return map[string]string{"DIGITALOCEAN_TOKEN": leakyToken}[k] })
 	}()
-	for len(api.Requests()) < 3 {
-		time.Sleep(10 * time.Millisecond)
-	}
+	eventually(t, "three hung requests", func() bool { return len(api.Requests()) >= 3 })
 	cancel()
 	select {
 	case code := <-exited:

@@ -43,7 +43,7 @@ func TestWebConfigPutsEveryPageBehindTLSAndBasicAuth(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"--demo", "--web.listen-address=" + addr, "--web.config.file=" + webConfig}, logs, os.Getenv)
 	}()
-	defer func() { cancel(); <-done }()
+	defer func() { cancel(); waitForExit(t, done) }()
 
 	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: certPool}}, Timeout: 5 * time.Second}
 	get := func(path, user, password string) int {
@@ -76,7 +76,7 @@ func TestWebConfigPutsEveryPageBehindTLSAndBasicAuth(t *testing.T) {
 			t.Errorf("%s with credentials: %d, want 200", path, code)
 		}
 	}
-	if resp, err := http.Get("http://" + addr + "/metrics"); err == nil {
+	if resp, err := testClient.Get("http://" + addr + "/metrics"); err == nil {
 		resp.Body.Close()
 		if resp.StatusCode == http.StatusOK {
 			t.Error("/metrics answered 200 over plain HTTP")

@@ -82,7 +82,7 @@ func TestHealthOnExamples(t *testing.T) {
 	compareGolden(t, newHealthCollector(src), filepath.Join("testdata", "health.prom"),
 		"digitalocean_up", "digitalocean_refresh_success", "digitalocean_refresh_errors_total",
 		"digitalocean_api_requests_total", "digitalocean_api_rate_limit_limit", "digitalocean_refresh_interval_seconds",
-		"digitalocean_api_pauses_total")
+		"digitalocean_api_pauses_total", "digitalocean_api_paused_until_timestamp_seconds")
 }
 
 func compareGolden(t *testing.T, c prometheus.Collector, golden string, names ...string) {

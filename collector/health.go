@@ -1,6 +1,9 @@
 package collector
 
 import (
+	"cmp"
+	"time"
+
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
@@ -31,14 +34,14 @@ var (
 	apiRateReset = newDesc("api", "rate_limit_reset_timestamp_seconds",
 		"When the oldest request in the rate-limit window expires, in Unix seconds, as the API last reported.")
 	apiPausedUntil = newDesc("api", "paused_until_timestamp_seconds",
-		"Until when the account's requests were paused after the last 429, in Unix seconds; a time in the past means not paused.")
+		"Until when the account's requests were paused after the last 429, in Unix seconds; a time in the past (0 when never paused) means not paused.")
 	apiPauses = newDesc("api", "pauses_total",
 		"Times a 429 answer paused the account's requests.")
 )
 
 func newHealthCollector(src inventory.Source) prometheus.Collector {
-	return newKindCollector("", src, collectHealth, up, refreshSuccess, refreshLastSuccess, refreshDuration,
-		refreshInterval, refreshErrors, apiRequests, apiRateLimit, apiRateRemaining, apiRateReset, apiPausedUntil, apiPauses)
+	return withTokens(src, newKindCollector("", src, collectHealth, up, refreshSuccess, refreshLastSuccess, refreshDuration,
+		refreshInterval, refreshErrors, apiRequests, apiRateLimit, apiRateRemaining, apiRateReset, apiPausedUntil, apiPauses))
 }
 
 func collectHealth(out emit, s *inventory.Snapshot) {
@@ -52,7 +55,8 @@ func collectHealth(out emit, s *inventory.Snapshot) {
 		counter(out, apiRequests, float64(n), s.Account, key.Endpoint, key.Code)
 	}
 	counter(out, apiPauses, float64(s.API.Pauses), s.Account)
-	timestamp(out, apiPausedUntil, s.API.PausedUntil, s.Account)
+	// Never paused is 0 (1970), a time in the past like any other.
+	timestamp(out, apiPausedUntil, cmp.Or(s.API.PausedUntil, time.Unix(0, 0)), s.Account)
 	if rate := s.API.RateLimit; rate.Seen {
 		gauge(out, apiRateLimit, float64(rate.Limit), s.Account)
 		gauge(out, apiRateRemaining, float64(rate.Remaining), s.Account)

@@ -8,7 +8,8 @@ import (
 	"time"
 )
 
-var collectors = []string{"droplets", "kubernetes", "databases", "apps"}
+// collectors: every collector the tests know, apps disabled by its flag.
+var collectors = Collectors{All: []string{"droplets", "kubernetes", "databases", "apps"}, Enabled: []string{"droplets", "kubernetes", "databases"}}
 
 func TestLoadAccounts(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "exporter.yml")
@@ -33,29 +34,81 @@ accounts:
 }
 
 func TestLoadAccountsErrorsNameFileAccountAndField(t *testing.T) {
-	for name, tc := range map[string]struct{ yaml, want string }{
-		"unknown field":     {"accounts:\n  - name: a\n    token_env: X\n    tokens: y\n", "field tokens not found"},
-		"no accounts":       {"accounts: []\n", "accounts: at least one"},
-		"missing name":      {"accounts:\n  - token_env: X\n", `accounts[0] (""): name: missing`},
-		"two token sources": {"accounts:\n  - name: a\n    token_env: X\n    token_file: /f\n", `accounts[0] ("a"): token_file, token_env`},
-		"no token source":   {"accounts:\n  - name: a\n", `token_file, token_env: give exactly one`},
-		"duplicate name":    {"accounts:\n  - {name: a, token_env: X}\n  - {name: a, token_env: Y}\n", `accounts[1] ("a"): name: used`},
-		"unknown collector": {"accounts:\n  - {name: a, token_env: X, collectors: [dropletz]}\n", `collectors: unknown collector "dropletz"`},
-		"bad interval":      {"accounts:\n  - {name: a, token_env: X, refresh_interval: soon}\n", "soon"},
-		"tiny interval":     {"accounts:\n  - {name: a, token_env: X, refresh_interval: 10ms}\n", "refresh_interval: must be at least 1s"},
-		"not yaml":          {"accounts: [\n", "yaml"},
+	for name, tc := range map[string]struct {
+		yaml string
+		want []string
+	}{
+		"unknown field": {"accounts:\n  - name: a\n    token_env: X\n    refresh_intervall: 5m\n",
+			[]string{`accounts[0] ("a"): unknown field "refresh_intervall" (line 4); an account has name, token_file, token_env`}},
+		"unknown field at the top": {"acounts:\n  - name: a\n", []string{`unknown field "acounts" (line 2); the file has only accounts`}},
+		"bad duration": {"accounts:\n  - name: a\n    token_env: X\n    refresh_interval: banana\n",
+			[]string{`accounts[0] ("a"): refresh_interval (line 4): "banana" is not a duration; write it like 90s, 5m or 1h`}},
+		"duration without unit": {"accounts:\n  - {name: a, token_env: X, detail_interval: 300}\n",
+			[]string{`accounts[0] ("a"): detail_interval (line 2): "300" is not a duration`}},
+		"list for a name":       {"accounts:\n  - {name: [a], token_env: X}\n", []string{`accounts[0] (""): name (line 2): must be a single value`}},
+		"text for a list":       {"accounts:\n  - {name: a, token_env: X, collectors: droplets}\n", []string{`accounts[0] ("a"): collectors (line 2): must be a list`}},
+		"field given twice":     {"accounts:\n  - name: a\n    token_env: X\n    name: b\n", []string{`"name" already defined at line 2`}},
+		"account not a mapping": {"accounts:\n  - production\n", []string{`accounts[0] (""): (line 2) must be a mapping of name, token_file`}},
+		"accounts not a list":   {"accounts: production\n", []string{"accounts (line 1): must be a list of accounts"}},
+		"file not a mapping":    {"- name: a\n", []string{"the file must be a mapping that holds a list of accounts"}},
+		"no accounts":           {"accounts: []\n", []string{"accounts: at least one"}},
+		"empty file":            {"", []string{"accounts: at least one"}},
+		"missing name":          {"accounts:\n  - token_env: X\n", []string{`accounts[0] (""): name: missing`}},
+		"two token sources":     {"accounts:\n  - name: a\n    token_env: X\n    token_file: /f\n", []string{`accounts[0] ("a"): token_file, token_env`}},
+		"no token source":       {"accounts:\n  - name: a\n", []string{`token_file, token_env: give exactly one`}},
+		"duplicate name":        {"accounts:\n  - {name: a, token_env: X}\n  - {name: a, token_env: Y}\n", []string{`accounts[1] ("a"): name: used`}},
+		"unknown collector":     {"accounts:\n  - {name: a, token_env: X, collectors: [dropletz]}\n", []string{`accounts[0] ("a"): collectors: unknown collector "dropletz" (known: droplets, kubernetes, databases, apps)`}},
+		"disabled collector": {"accounts:\n  - {name: a, token_env: X, collectors: [droplets, apps]}\n",
+			[]string{`accounts[0] ("a"): collectors: "apps" is disabled by --no-collector.apps`}},
+		"tiny interval": {"accounts:\n  - {name: a, token_env: X, refresh_interval: 10ms}\n", []string{"refresh_interval: must be at least 1s"}},
+		"not yaml":      {"accounts: [\n", []string{"not valid YAML: line 1"}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "exporter.yml")
 			os.WriteFile(path, []byte(tc.yaml), 0o600)
 			_, err := LoadAccounts(path, collectors)
-			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), path) {
-				t.Errorf("error %v, want one naming %s and containing %q", err, path, tc.want)
+			if err == nil {
+				t.Fatalf("no error, want one naming %s", path)
+			}
+			for _, want := range append(tc.want, `config file "`+path+`": `) {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("error %q\nwants %q", err, want)
+				}
+			}
+			for _, goTerm := range []string{"config.Account", "time.Duration", "yaml.Node", "!!", "unmarshal"} {
+				if strings.Contains(err.Error(), goTerm) {
+					t.Errorf("error %q speaks of %s, not of the file", err, goTerm)
+				}
 			}
 		})
 	}
 	if _, err := LoadAccounts("/no/such/file.yml", collectors); err == nil || !strings.Contains(err.Error(), "no such file") {
 		t.Errorf("missing file: %v", err)
+	}
+}
+
+// TestLoadAccountsErrorsHideTokens puts a token where it does not belong:
+// the error still names the field, but never quotes the token.
+func TestLoadAccountsErrorsHideTokens(t *testing.T) {
+	for name, tc := range map[string]struct{ yaml, want string }{
+		"token as a field":            {"accounts:\n  - name: a\n    token: " + distinctiveToken + "\n", `unknown field "token" (line 3)`},
+		"token as a variable":         {"accounts:\n  - {name: a, token_env: " + distinctiveToken + ", token_file: /f}\n", `accounts[0] ("a"): token_file, token_env`},
+		"token as a name":             {"accounts:\n  - {name: " + distinctiveToken + ", token_env: X, refresh_interval: 1}\n", `accounts[0] (<redacted>): refresh_interval`},
+		"token as a duration":         {"accounts:\n  - {name: a, token_env: X, refresh_interval: " + distinctiveToken + "}\n", `<redacted> is not a duration`},
+		"token as a collector":        {"accounts:\n  - {name: a, token_env: X, collectors: [" + distinctiveToken + "]}\n", `unknown collector <redacted>`},
+		"legacy hex token as a field": {"accounts:\n  - name: a\n    secret: 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n", `unknown field "secret"`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "exporter.yml")
+			os.WriteFile(path, []byte(tc.yaml), 0o600)
+			_, err := LoadAccounts(path, collectors)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want one containing %q", err, tc.want)
+			}
+			if strings.Contains(err.Error(), "dop_v1_") || strings.Contains(err.Error(), "0123456789abcdef0123") {
+				t.Errorf("error shows the token: %v", err)
+			}
+		})
 	}
 }
 

@@ -3,8 +3,12 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"strings"
+	"syscall"
+	"time"
 )
 
 // Secret is an API token. It prints as a placeholder, so that a token
@@ -22,12 +26,45 @@ func (s Secret) Reveal() string             { return string(s) }
 var ErrNoToken = errors.New("no DigitalOcean API token: set the " + TokenEnvironmentVariable +
 	" environment variable or pass --digitalocean.token-file=FILE (or try --demo)")
 
+// Where a token came from: the source label of
+// digitalocean_token_loaded_timestamp_seconds.
+const (
+	SourceFile        = "file"
+	SourceEnvironment = "environment"
+)
+
+// TokenSource is where an account's requests get their token, and what the
+// exporter can tell of the token's age.
+type TokenSource interface {
+	Token() string     // the token to send now
+	Loaded() time.Time // when the token in use was read; for a file, the file's modification time
+	Source() string    // SourceFile, SourceEnvironment, or another word for where it came from
+}
+
+// StaticToken is a token read once: from the environment, at start or at
+// the reload that (re)started its account.
+type StaticToken struct {
+	secret Secret
+	loaded time.Time
+	source string
+}
+
+// NewStaticToken keeps a token read from source at loaded.
+func NewStaticToken(s Secret, source string, loaded time.Time) StaticToken {
+	return StaticToken{secret: s, loaded: loaded, source: source}
+}
+
+func (t StaticToken) Token() string     { return t.secret.Reveal() }
+func (t StaticToken) Loaded() time.Time { return t.loaded }
+func (t StaticToken) Source() string    { return t.source }
+
 // LoadToken reads the account's token from its file or environment
 // variable, trimming surrounding whitespace. Errors name the file or
 // variable, never the content.
 func LoadToken(a Account, getenv func(string) string) (Secret, error) {
 	if a.TokenFile != "" {
-		return readTokenFile(a.TokenFile)
+		file, err := readTokenFile(a.TokenFile)
+		return file.token, err
 	}
 	if a.TokenEnv == "" {
 		return "", ErrNoToken
@@ -37,19 +74,66 @@ func LoadToken(a Account, getenv func(string) string) (Secret, error) {
 		if a.TokenEnv == TokenEnvironmentVariable {
 			return "", ErrNoToken
 		}
-		return "", fmt.Errorf("account %q: environment variable %s is empty or unset", a.Name, a.TokenEnv)
+		return "", fmt.Errorf("account %s: environment variable %s is empty or unset", Quote(a.Name), Quote(a.TokenEnv))
 	}
 	return Secret(token), nil
 }
 
-func readTokenFile(path string) (Secret, error) {
-	content, err := os.ReadFile(path)
+// maxTokenFileSize bounds what is read of a token file. A token is under a
+// hundred bytes; a file much larger is the wrong file.
+const maxTokenFileSize = 4096
+
+// tokenFile is one read of a token file.
+type tokenFile struct {
+	token   Secret
+	modTime time.Time
+	// readableByOthers: every user of the machine may read the file (o+r).
+	// Group read is not counted: a group of its own is the usual way to
+	// share a secret with a service.
+	readableByOthers bool
+}
+
+func readTokenFile(path string) (tokenFile, error) {
+	// O_NONBLOCK: opening a FIFO would otherwise wait for a writer. It
+	// changes nothing for a regular file.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return "", fmt.Errorf("token file %q: %w", path, unwrapPath(err)) // names the path once
+		return tokenFile{}, fmt.Errorf("token file %s: %w", Quote(path), unwrapPath(err)) // names the path once
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return tokenFile{}, fmt.Errorf("token file %s: %w", Quote(path), unwrapPath(err))
+	}
+	if !info.Mode().IsRegular() {
+		return tokenFile{}, fmt.Errorf("token file %s is %s, not a regular file", Quote(path), fileKind(info.Mode()))
+	}
+	content, err := io.ReadAll(io.LimitReader(f, maxTokenFileSize+1))
+	switch {
+	case err != nil:
+		return tokenFile{}, fmt.Errorf("token file %s: %w", Quote(path), unwrapPath(err))
+	case len(content) > maxTokenFileSize:
+		return tokenFile{}, fmt.Errorf("token file %s is larger than %d bytes, far more than a token; is it the right file?",
+			Quote(path), maxTokenFileSize)
 	}
 	token := strings.TrimSpace(string(content))
 	if token == "" {
-		return "", fmt.Errorf("token file %q is empty", path)
+		return tokenFile{}, fmt.Errorf("token file %s is empty", Quote(path))
 	}
-	return Secret(token), nil
+	return tokenFile{token: Secret(token), modTime: info.ModTime(), readableByOthers: info.Mode().Perm()&0o004 != 0}, nil
+}
+
+func fileKind(mode fs.FileMode) string {
+	switch {
+	case mode.IsDir():
+		return "a directory"
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	default:
+		return "something other than a file"
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -44,6 +45,8 @@ func TestLoadTokenErrorsNameTheSourceNotTheContent(t *testing.T) {
 	// Root reads files whatever their mode, so unreadable means a path
 	// that cannot be opened at all.
 	unreadable := filepath.Join(empty, "token")
+	large := filepath.Join(dir, "large")
+	os.WriteFile(large, []byte(distinctiveToken+strings.Repeat(" ", 4096)), 0o600)
 	for _, tc := range []struct {
 		name    string
 		account Account
@@ -52,7 +55,10 @@ func TestLoadTokenErrorsNameTheSourceNotTheContent(t *testing.T) {
 		{"no token at all", Account{TokenEnv: TokenEnvironmentVariable}, "--digitalocean.token-file"},
 		{"missing file", Account{TokenFile: filepath.Join(dir, "missing")}, "missing\": no such file"},
 		{"empty file", Account{TokenFile: empty}, "is empty"},
-		{"a directory", Account{TokenFile: dir}, "is a directory"},
+		{"a directory", Account{TokenFile: dir}, "is a directory, not a regular file"},
+		{"a device", Account{TokenFile: os.DevNull}, `token file "/dev/null" is a device, not a regular file`},
+		{"a FIFO", Account{TokenFile: fifo(t, dir)}, "is a named pipe (FIFO), not a regular file"},
+		{"too large", Account{TokenFile: large}, "is larger than 4096 bytes"},
 		{"unreadable path", Account{TokenFile: unreadable}, "not a directory"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -81,6 +87,33 @@ func TestSecretNeverPrints(t *testing.T) {
 	}
 }
 
+// fifo makes a named pipe that nothing writes to: opening it for reading
+// in the usual way would wait forever.
+func fifo(t *testing.T, dir string) string {
+	t.Helper()
+	path := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestTokenErrorsHideATokenGivenAsAPath(t *testing.T) {
+	for _, a := range []Account{
+		{Name: "default", TokenFile: "/etc/" + distinctiveToken},
+		{Name: "staging", TokenEnv: distinctiveToken},
+		{Name: "staging", TokenEnv: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"},
+	} {
+		_, err := LoadToken(a, noEnv)
+		if err == nil || !strings.Contains(err.Error(), "<redacted>") {
+			t.Errorf("%+v: error %v, want one that hides the value", a, err)
+		}
+		if err != nil && (strings.Contains(err.Error(), "dop_v1_") || strings.Contains(err.Error(), "0123456789abcdef0123")) {
+			t.Errorf("error shows a token: %v", err)
+		}
+	}
+}
+
 func TestValidateNamesTheField(t *testing.T) {
 	good := Config{APIURL: "https://api.example.test", RequestTimeout: 1, RefreshInterval: 60e9, DetailInterval: 900e9,
 		Accounts: []Account{{Name: "default"}}}
@@ -99,6 +132,51 @@ func TestValidateNamesTheField(t *testing.T) {
 		mutate(&c)
 		if err := c.Validate(); err == nil || !strings.Contains(err.Error(), field) {
 			t.Errorf("%s: got %v", field, err)
+		}
+	}
+}
+
+// TestAPIURLRules checks each rule on the API URL without dialling anything.
+func TestAPIURLRules(t *testing.T) {
+	base := Config{RequestTimeout: 1, RefreshInterval: 60e9, DetailInterval: 900e9, Accounts: []Account{{Name: "default"}}}
+	for _, tc := range []struct {
+		url      string
+		insecure bool
+		want     string // "" for accepted
+	}{
+		{"https://api.digitalocean.com", false, ""},
+		{"https://api.digitalocean.com/", false, ""},
+		{"https://proxy.example:8443", false, ""},
+		{"http://127.0.0.1:8080", false, ""},
+		{"http://127.1.2.3", false, ""},
+		{"http://[::1]:8080", false, ""},
+		{"http://localhost:8080", false, ""},
+		{"http://proxy.example", true, ""},
+		{"http://proxy.example", false, `"http://proxy.example" is plain HTTP, which would send the token in clear; use https://, or pass --digitalocean.allow-insecure-api-url`},
+		{"http://10.0.0.1:8080", false, "--digitalocean.allow-insecure-api-url"},
+		{"http://localhost.proxy.example", false, "plain HTTP"},
+		{"https://proxy.example/do/", false, `"https://proxy.example/do/" has a path; give the bare scheme://host[:port]`},
+		{"https://proxy.example/do", false, "has a path"},
+		{"https://api.digitalocean.com/?x=1", false, "has a query"},
+		{"https://user:hunter2@proxy.example", false, `"https://proxy.example" holds a user or password`},
+		{"ftp://x", false, `"ftp://x" is not an http(s) URL`},
+		{"not a url", false, "is not an http(s) URL"},
+		{"https://" + distinctiveToken, false, "<redacted> looks like a token, not a URL"},
+		{distinctiveToken, false, "<redacted> looks like a token"},
+		{"https://us%er:hunter2@proxy example", false, `"https://<redacted>@proxy example" is not an http(s) URL`},
+	} {
+		c := base
+		c.APIURL, c.AllowInsecureAPIURL = tc.url, tc.insecure
+		err := c.Validate()
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s (insecure allowed: %v) refused: %v", tc.url, tc.insecure, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%s: error %v, want one containing %q", tc.url, err, tc.want)
+		case err != nil && (strings.Contains(err.Error(), "hunter2") || strings.Contains(err.Error(), "dop_v1_")):
+			t.Errorf("%s: the error shows a secret: %v", tc.url, err)
+		case err != nil && !strings.HasPrefix(err.Error(), "digitalocean.api-url: "):
+			t.Errorf("%s: the error does not name the flag: %v", tc.url, err)
 		}
 	}
 }

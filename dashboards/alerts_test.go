@@ -1,6 +1,7 @@
 package dashboards
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -8,8 +9,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
 
 const (
@@ -66,18 +70,15 @@ func ruleTestFiles(t *testing.T) []string {
 // with Prometheus' own promtool. In CI a missing promtool fails the test;
 // elsewhere it is skipped.
 func TestAlertRulesWithPromtool(t *testing.T) {
-	promtool, err := exec.LookPath("promtool")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("promtool is not installed (Debian package prometheus); .ci/run installs it")
-		}
-		t.Skip("promtool is not installed (Debian package prometheus); skipping")
-	}
+	promtool := testtool.Find(t, "promtool", "prometheus")
 	for _, args := range [][]string{
 		{"check", "rules", alertsFile},
 		append([]string{"test", "rules"}, ruleTestFiles(t)...),
 	} {
-		if out, err := exec.Command(promtool, args...).CombinedOutput(); err != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		out, err := exec.CommandContext(ctx, promtool, args...).CombinedOutput()
+		cancel()
+		if err != nil {
 			t.Errorf("promtool %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
@@ -131,7 +132,8 @@ func TestEveryAlertFiresAndStaysQuietInATest(t *testing.T) {
 // TestAlertsFollowTheConventions: the four groups; on every alert a
 // severity of critical, warning or info, a summary, a description that
 // names the account (and, but for the exporter's own alerts, the
-// workloads), and a runbook_url whose section the README has.
+// workloads), a noun that follows a count, and a runbook_url whose section
+// the README has.
 func TestAlertsFollowTheConventions(t *testing.T) {
 	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
 	if err != nil {
@@ -160,6 +162,12 @@ func TestAlertsFollowTheConventions(t *testing.T) {
 			namesWorkloads := regexp.MustCompile(`\$labels\.(name|id)|\.Labels\.name`).MatchString(description)
 			if g.Name != "digitalocean-exporter" && !namesWorkloads {
 				t.Errorf("%s: the description names no workload", r.Alert)
+			}
+			for name, text := range r.Annotations {
+				// "{{ $value }} databases" would read "1 databases".
+				if regexp.MustCompile(`\{\{ \$value \}\} [A-Za-z{]`).MatchString(text) && !strings.Contains(text, "eq $value 1.0") {
+					t.Errorf("%s: the %s counts with $value, but its noun does not follow the count", r.Alert, name)
+				}
 			}
 			anchor := strings.ToLower(r.Alert)
 			if r.Annotations["runbook_url"] != runbookURL+anchor {

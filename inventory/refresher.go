@@ -8,7 +8,6 @@ import (
 	"maps"
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -311,17 +310,14 @@ func (r *Refresher) logChange(k *Kind, reason Reason, err error) {
 // becomes the message of godo's error.
 const maxErrorLength = 300
 
-// safeError is err's text with the token blanked out, in case a server
-// echoed the request back, and cut to a readable length.
+// safeError is err's text cut to a readable length, with the token blanked
+// out, in case a server echoed the request back.
 func (r *Refresher) safeError(err error) string {
 	text := err.Error()
-	if token := r.token(); token != "" {
-		text = strings.ReplaceAll(text, token, "<redacted>")
-	}
 	if len(text) > maxErrorLength {
 		text = text[:maxErrorLength] + "..."
 	}
-	return text
+	return redact(text, r.token())
 }
 
 // jitter spreads refreshes by ±10% so that kinds and exporters drift apart.

@@ -1,7 +1,13 @@
 package inventory
 
 import (
+	"context"
+	"io"
 	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -31,5 +37,78 @@ func TestRateLimitOfHeaders(t *testing.T) {
 	}
 	if _, ok := rateLimitOf(http.Header{}); ok {
 		t.Error("no headers should give no rate limit")
+	}
+}
+
+// recordingNext is the RoundTripper behind the transport under test.
+type recordingNext struct{ methods []string }
+
+func (n *recordingNext) RoundTrip(req *http.Request) (*http.Response, error) {
+	n.methods = append(n.methods, req.Method)
+	return &http.Response{StatusCode: http.StatusOK, Body: http.NoBody, Request: req}, nil
+}
+
+// closeTracker is a request body that knows whether it was closed.
+type closeTracker struct {
+	io.Reader
+	closed bool
+}
+
+func (c *closeTracker) Close() error { c.closed = true; return nil }
+
+func TestReadOnlyTransportRefusesEveryWrite(t *testing.T) {
+	next := &recordingNext{}
+	transport := readOnlyTransport{next: next}
+	for _, method := range []string{http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete, "PURGE", "get"} {
+		body := &closeTracker{Reader: strings.NewReader(`{"name":"x"}`)}
+		req := httptest.NewRequest(method, "http://127.0.0.1/v2/droplets", body)
+		resp, err := transport.RoundTrip(req)
+		if err == nil || resp != nil {
+			t.Errorf("%s passed: %v, %v", method, resp, err)
+		} else if !strings.Contains(err.Error(), "read-only exporter refuses "+method+" /v2/droplets") {
+			t.Errorf("%s: error %q does not say why", method, err)
+		}
+		if !body.closed {
+			t.Errorf("%s: the refused request's body was left open", method)
+		}
+	}
+	for _, method := range []string{http.MethodGet, http.MethodHead} {
+		if _, err := transport.RoundTrip(httptest.NewRequest(method, "http://127.0.0.1/v2/droplets", nil)); err != nil {
+			t.Errorf("%s refused: %v", method, err)
+		}
+	}
+	if want := []string{http.MethodGet, http.MethodHead}; !slices.Equal(next.methods, want) {
+		t.Errorf("sent %v on, want only %v", next.methods, want)
+	}
+}
+
+// TestClientDoesNotFollowRedirects: an API (or a proxy) that redirects gets
+// no second request from us, so the token cannot follow it to another host.
+func TestClientDoesNotFollowRedirects(t *testing.T) {
+	var elsewhere atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		elsewhere.Add(1)
+		w.Write([]byte(`{"account":{"uuid":"stolen"}}`))
+	}))
+	defer other.Close()
+	for _, status := range []int{http.StatusFound, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
+		api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, other.URL+r.URL.Path, status)
+		}))
+		client, err := newClient(ClientOptions{BaseURL: api.URL, Token: func() string { return "dop_v1_redirect_test" },
+			Timeout: 5 * time.Second}, newAPIRecorder())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		_, resp, err := client.Account.Get(ctx)
+		cancel()
+		api.Close()
+		if err == nil || resp == nil || resp.StatusCode != status {
+			t.Errorf("%d: got %v, %v; want the redirect itself as a failed answer", status, resp, err)
+		}
+	}
+	if n := elsewhere.Load(); n != 0 {
+		t.Errorf("%d requests followed a redirect to another server", n)
 	}
 }

@@ -58,13 +58,89 @@ func dropletsByTag(droplets []inventory.Droplet) map[string][]int {
 // Public tells whether the Droplet has an address on the internet.
 func Public(d *inventory.Droplet) bool { return d.PublicIPv4 != "" || d.PublicIPv6 != "" }
 
-// OpenToWorld tells whether an inbound rule accepts any address, over IPv4
-// (0.0.0.0/0) or IPv6 (::/0).
+// OpenToWorld tells whether an inbound rule accepts any address: whether
+// its sources together cover every IPv4 address or every IPv6 address,
+// however they are written (0.0.0.0/0; 0.0.0.0/1 and 128.0.0.0/1; 0.0.0.0
+// or :: with no mask, which the API reads as any; ::ffff:0.0.0.0/96, every
+// IPv4 address mapped into IPv6). Sources that do not parse cover nothing.
 func OpenToWorld(r inventory.FirewallRule) bool {
-	return slices.ContainsFunc(r.Addresses, func(address string) bool {
-		prefix, err := netip.ParsePrefix(address)
-		return err == nil && prefix.Bits() == 0
-	})
+	var v4, v6 []netip.Prefix
+	for _, address := range r.Addresses {
+		prefix, ok := parseSource(address)
+		if !ok {
+			continue
+		}
+		if prefix.Addr().Is4() {
+			v4 = append(v4, prefix)
+			continue
+		}
+		v6 = append(v6, prefix)
+		if mapped, ok := mappedIPv4(prefix); ok {
+			v4 = append(v4, mapped)
+		}
+	}
+	return coversAll(v4, netip.IPv4Unspecified()) || coversAll(v6, netip.IPv6Unspecified())
+}
+
+// parseSource reads an address or a CIDR block. An address alone is a
+// block of one, but for the unspecified addresses, which mean any.
+func parseSource(address string) (netip.Prefix, bool) {
+	address = strings.TrimSpace(address)
+	if prefix, err := netip.ParsePrefix(address); err == nil {
+		return prefix.Masked(), true
+	}
+	addr, err := netip.ParseAddr(address)
+	if err != nil || addr.Zone() != "" {
+		return netip.Prefix{}, false
+	}
+	if addr.IsUnspecified() {
+		return netip.PrefixFrom(addr, 0), true
+	}
+	return netip.PrefixFrom(addr, addr.BitLen()), true
+}
+
+// ipv4Mapped is every IPv4 address as written in IPv6 (::ffff:a.b.c.d).
+var ipv4Mapped = netip.MustParsePrefix("::ffff:0.0.0.0/96")
+
+// mappedIPv4 is the IPv4 block an IPv6 block covers through ::ffff:0:0/96.
+func mappedIPv4(p netip.Prefix) (netip.Prefix, bool) {
+	switch {
+	case p.Bits() <= ipv4Mapped.Bits() && p.Contains(ipv4Mapped.Addr()):
+		return netip.PrefixFrom(netip.IPv4Unspecified(), 0), true
+	case p.Bits() > ipv4Mapped.Bits() && ipv4Mapped.Contains(p.Addr()):
+		return netip.PrefixFrom(p.Addr().Unmap(), p.Bits()-ipv4Mapped.Bits()), true
+	}
+	return netip.Prefix{}, false
+}
+
+// coversAll tells whether the blocks, all of first's family, cover every
+// address from first on.
+func coversAll(blocks []netip.Prefix, first netip.Addr) bool {
+	slices.SortFunc(blocks, func(a, b netip.Prefix) int { return a.Addr().Compare(b.Addr()) })
+	next := first // the lowest address not covered yet
+	for _, b := range blocks {
+		if next.Less(b.Addr()) {
+			return false // a gap before this block
+		}
+		last := lastAddr(b)
+		if !last.Less(next) {
+			next = last.Next()
+			if !next.IsValid() {
+				return true // covered up to the family's last address
+			}
+		}
+	}
+	return false
+}
+
+// lastAddr is the highest address of a masked block.
+func lastAddr(p netip.Prefix) netip.Addr {
+	bytes := p.Addr().AsSlice()
+	for bit := p.Bits(); bit < len(bytes)*8; bit++ {
+		bytes[bit/8] |= 0x80 >> (bit % 8)
+	}
+	last, _ := netip.AddrFromSlice(bytes)
+	return last
 }
 
 // AdminPorts are ports that should never be open to the world: remote
@@ -83,7 +159,7 @@ var AdminPorts = []int{
 
 // OpensAdminPort tells whether an inbound rule opens one of AdminPorts.
 func OpensAdminPort(r inventory.FirewallRule) bool {
-	if r.Protocol != "tcp" && r.Protocol != "udp" {
+	if !strings.EqualFold(r.Protocol, "tcp") && !strings.EqualFold(r.Protocol, "udp") {
 		return false
 	}
 	low, high, ok := portRange(r.Ports)
@@ -92,7 +168,7 @@ func OpensAdminPort(r inventory.FirewallRule) bool {
 
 // portRange reads "22", "8000-9000", or "all", "0" and "" (every port).
 func portRange(ports string) (low, high int, ok bool) {
-	switch ports {
+	switch strings.ToLower(strings.TrimSpace(ports)) {
 	case "", "0", "all":
 		return 1, 65535, true
 	}
@@ -124,6 +200,6 @@ func LoadBalancerTargets(lb *inventory.LoadBalancer, droplets []inventory.Drople
 // redirecting it to HTTPS.
 func ServesPlainHTTP(lb *inventory.LoadBalancer) bool {
 	return !lb.RedirectHTTPToHTTPS && slices.ContainsFunc(lb.ForwardingRules, func(r inventory.ForwardingRule) bool {
-		return r.EntryProtocol == "http" || r.EntryProtocol == "http2" || r.EntryProtocol == "http3"
+		return slices.Contains([]string{"http", "http2", "http3"}, strings.ToLower(r.EntryProtocol))
 	})
 }

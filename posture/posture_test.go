@@ -129,3 +129,72 @@ func TestLoadBalancerTargetsByTag(t *testing.T) {
 		t.Errorf("id-targeted load balancer: %d droplets, want 3", n)
 	}
 }
+
+// TestOpenToWorldCannotBeDodged: sources open a rule to the world when
+// together they cover every IPv4 or every IPv6 address, however written.
+func TestOpenToWorldCannotBeDodged(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		addresses []string
+		want      bool
+	}{
+		{"IPv4 any", []string{"0.0.0.0/0"}, true},
+		{"IPv6 any", []string{"::/0"}, true},
+		{"IPv4 in two halves", []string{"0.0.0.0/1", "128.0.0.0/1"}, true},
+		{"IPv4 halves in the other order, with a private block", []string{"128.0.0.0/1", "10.0.0.0/8", "0.0.0.0/1"}, true},
+		{"IPv4 in quarters and overlaps", []string{"0.0.0.0/2", "64.0.0.0/2", "96.0.0.0/3", "128.0.0.0/1"}, true},
+		{"IPv6 in two halves", []string{"::/1", "8000::/1"}, true},
+		{"0.0.0.0 with no mask", []string{"0.0.0.0"}, true},
+		{":: with no mask", []string{"::"}, true},
+		{"every IPv4 address mapped into IPv6", []string{"::ffff:0.0.0.0/96"}, true},
+		{"mapped halves", []string{"::ffff:0.0.0.0/97", "128.0.0.0/1"}, true},
+		{"an IPv6 block that holds the mapped range", []string{"::/64"}, true},
+		{"an unmasked host bit", []string{"1.2.3.4/0"}, true},
+		{"surrounding spaces", []string{" 0.0.0.0/0 "}, true},
+		{"one half only", []string{"0.0.0.0/1"}, false},
+		{"halves with a gap", []string{"0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/3"}, false},
+		{"many blocks up to the last address", []string{"0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/3", "224.0.0.0/4", "240.0.0.0/5",
+			"248.0.0.0/6", "252.0.0.0/7", "254.0.0.0/8", "255.0.0.0/9", "255.128.0.0/9"}, true},
+		{"many blocks short of the end", []string{"0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/3", "224.0.0.0/4", "240.0.0.0/5",
+			"248.0.0.0/6", "252.0.0.0/7", "254.0.0.0/8", "255.0.0.0/9", "255.128.0.0/10"}, false},
+		{"one mapped address", []string{"::ffff:0.0.0.0"}, false},
+		{"a single address", []string{"203.0.113.7"}, false},
+		{"private ranges", []string{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fd00::/8"}, false},
+		{"half of IPv4 and the half of IPv6 without it", []string{"0.0.0.0/1", "8000::/1"}, false},
+		{"garbage", []string{"anywhere", "0.0.0.0/33", ""}, false},
+		{"nothing", nil, false},
+	} {
+		if got := OpenToWorld(rule("tcp", "22", tc.addresses...)); got != tc.want {
+			t.Errorf("%s %q: open to the world = %v, want %v", tc.name, tc.addresses, got, tc.want)
+		}
+	}
+}
+
+func TestProtocolsCompareWithoutCase(t *testing.T) {
+	for protocol, want := range map[string]bool{"tcp": true, "TCP": true, "Udp": true, "icmp": false, "ICMP": false} {
+		if got := OpensAdminPort(rule(protocol, "22")); got != want {
+			t.Errorf("protocol %q: opens an admin port = %v, want %v", protocol, got, want)
+		}
+	}
+	if !OpensAdminPort(rule("tcp", "ALL")) {
+		t.Error(`ports "ALL" should mean every port`)
+	}
+	for protocol, want := range map[string]bool{"http": true, "HTTP": true, "Http2": true, "https": false, "HTTPS": false} {
+		lb := &inventory.LoadBalancer{ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: protocol, EntryPort: 80}}}
+		if got := ServesPlainHTTP(lb); got != want {
+			t.Errorf("entry protocol %q: serves plain HTTP = %v, want %v", protocol, got, want)
+		}
+	}
+}
+
+func TestAdminPortCheckCountsWorldCoverageAndCase(t *testing.T) {
+	s := known(inventory.Firewalls.With([]inventory.Firewall{
+		{ID: "halves", InboundRules: []inventory.FirewallRule{rule("TCP", "22", "0.0.0.0/1", "128.0.0.0/1")}},
+		{ID: "mapped", InboundRules: []inventory.FirewallRule{rule("tcp", "3306", "::ffff:0.0.0.0/96")}},
+		{ID: "unmasked", InboundRules: []inventory.FirewallRule{rule("Udp", "3389", "0.0.0.0")}},
+		{ID: "half", InboundRules: []inventory.FirewallRule{rule("tcp", "22", "0.0.0.0/1")}},
+	}))
+	if got := failuresOf(t, s, "firewall_admin_port_open_to_world"); got != 3 {
+		t.Errorf("%d firewalls fail, want 3 (all but the one open to half the world)", got)
+	}
+}

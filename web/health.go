@@ -2,9 +2,12 @@
 package web
 
 import (
+	"errors"
 	"fmt"
+	"mime"
 	"net/http"
 
+	"github.com/digitalocean-exporter/digitalocean_exporter/config"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
@@ -31,15 +34,42 @@ func Ready(src inventory.Source) http.Handler {
 	})
 }
 
+// ErrNothingToReload is the reload's error when there is no file to reload.
+var ErrNothingToReload = errors.New("nothing to reload")
+
 // Reload answers POST /-/reload by reloading the configuration: 200 when
-// it worked, 500 with the reason when it did not (the running
-// configuration then stays).
+// it worked, 409 when there is nothing to reload, 500 with the reason when
+// it did not (the running configuration then stays). It refuses what a
+// web page elsewhere could make a browser send: a request from another
+// origin, or a form's body.
 func Reload(reload func() error) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		if err := reload(); err != nil {
-			http.Error(w, "Reload failed: "+err.Error(), http.StatusInternalServerError)
+	reloadHandler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); simpleForm[mediaType] {
+			http.Error(w, "Reload refused: a form's body ("+mediaType+"), as a page on another site could send; "+
+				"POST without a body (curl -X POST .../-/reload).", http.StatusUnsupportedMediaType)
 			return
 		}
-		fmt.Fprintln(w, "Reloaded.")
+		err := reload()
+		switch {
+		case errors.Is(err, ErrNothingToReload):
+			http.Error(w, config.RedactTokens(err.Error()), http.StatusConflict)
+		case err != nil:
+			http.Error(w, "Reload failed: "+config.RedactTokens(err.Error()), http.StatusInternalServerError)
+		default:
+			fmt.Fprintln(w, "Reloaded.")
+		}
 	})
+	protection := http.NewCrossOriginProtection()
+	protection.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		http.Error(w, "Reload refused: the request comes from another site (Origin or Sec-Fetch-Site).", http.StatusForbidden)
+	}))
+	return protection.Handler(reloadHandler)
+}
+
+// simpleForm are the content types a cross-site form may send without
+// asking the server first (a CORS "simple request").
+var simpleForm = map[string]bool{
+	"application/x-www-form-urlencoded": true,
+	"multipart/form-data":               true,
+	"text/plain":                        true,
 }

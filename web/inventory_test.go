@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -116,6 +117,47 @@ func TestInventoryRefusesUnknownKindAndFormat(t *testing.T) {
 	for _, query := range []string{"kind=droplet", "format=xml"} {
 		if rec := get(t, h, "/inventory?"+query); rec.Code != http.StatusBadRequest {
 			t.Errorf("?%s: status %d, want 400", query, rec.Code)
+		}
+	}
+}
+
+// TestInventoryRefusesAQueryItCannotRead: a filter that does not parse is
+// an error, never the whole unfiltered list.
+func TestInventoryRefusesAQueryItCannotRead(t *testing.T) {
+	h := Inventory(staticSource{fleetSnapshot("prod")})
+	for _, query := range []string{"kind=droplets&region=%zz", "kind=%", "kind=droplets;region=nyc1", "format=csv&tag=%E"} {
+		rec := get(t, h, "/inventory?"+query)
+		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "cannot read the query") {
+			t.Errorf("?%s: status %d %q, want 400 saying the query cannot be read", query, rec.Code, rec.Body)
+		}
+	}
+}
+
+// TestInventoryCSVDefusesFormulas goes through the handler: names that a
+// spreadsheet would run as formulas come out as text.
+func TestInventoryCSVDefusesFormulas(t *testing.T) {
+	base := fleetSnapshot("prod")
+	droplets := slices.Clone(inventory.Droplets.Of(base))
+	clusters := slices.Clone(inventory.Clusters.Of(base))
+	databases := slices.Clone(inventory.Databases.Of(base))
+	droplets[0].Name = "=HYPERLINK(\"https://evil.example\",\"x\")"
+	droplets[1].Name = "+1+cmd|' /C calc'!A0"
+	clusters[0].Name = "-2+3"
+	databases[0].Name = "@SUM(1+1)"
+	s := inventory.NewSnapshot("prod", refreshedAt, inventory.Droplets.With(droplets), inventory.Clusters.With(clusters),
+		inventory.Databases.With(databases), inventory.Apps.With(inventory.Apps.Of(base)))
+	rec := get(t, Inventory(staticSource{s}), "/inventory?format=csv")
+	records, err := csv.NewReader(rec.Body).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, record := range records[1:] {
+		names[record[3]] = true
+	}
+	for _, want := range []string{"'" + droplets[0].Name, "'" + droplets[1].Name, "'-2+3", "'@SUM(1+1)", "shop"} {
+		if !names[want] {
+			t.Errorf("no name %q in the CSV; names: %v", want, names)
 		}
 	}
 }

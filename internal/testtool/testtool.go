@@ -1,0 +1,37 @@
+// Package testtool finds the programs that end-to-end tests run (Debian's
+// promtool, prometheus, Alertmanager, chromium): one rule for all of them.
+package testtool
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// InCI tells whether the tests run in CI, where a missing tool is a
+// failure. CI systems set CI to true (GitHub Actions, GitLab, CircleCI,
+// Travis), True (Azure Pipelines), 1 or yes; empty, 0, false and no mean
+// not in CI.
+func InCI() bool {
+	switch strings.ToLower(strings.TrimSpace(os.Getenv("CI"))) {
+	case "", "0", "false", "no", "off":
+		return false
+	}
+	return true
+}
+
+// Find returns the path of program. Without it the test fails in CI and is
+// skipped elsewhere, saying so: a skipped check never reports PASS.
+func Find(t testing.TB, program, debianPackage string) string {
+	t.Helper()
+	path, err := exec.LookPath(program)
+	if err == nil {
+		return path
+	}
+	if InCI() {
+		t.Fatalf("%s is not installed (Debian package %s); .ci/run installs it", program, debianPackage)
+	}
+	t.Skipf("%s is not installed (Debian package %s); skipping", program, debianPackage)
+	return ""
+}
