@@ -42,6 +42,8 @@ var Factories = []Factory{
 		[]string{inventory.KindLoadBalancers, inventory.KindDroplets}, newLoadBalancerCollector},
 	{inventory.KindVolumes, true, "block storage volumes and the Droplets they are attached to",
 		[]string{inventory.KindVolumes}, newVolumeCollector},
+	{inventory.KindSnapshots, true, "snapshots of Droplets and volumes",
+		[]string{inventory.KindSnapshots}, newSnapshotCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

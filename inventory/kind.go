@@ -78,6 +78,7 @@ var kinds = []*Kind{
 	Firewalls.Kind,
 	LoadBalancers.Kind,
 	Volumes.Kind,
+	ResourceSnapshots.Kind,
 	DatabaseTrustedSources.Kind,
 	KubernetesUpgrades.Kind,
 }

@@ -11,6 +11,7 @@ const (
 	Firewalls     = "firewalls"
 	LoadBalancers = "load_balancers"
 	Volumes       = "volumes"
+	Snapshots     = "snapshots"
 
 	// Lists per object of another list, by that object's id.
 	DatabaseFirewalls  = "database_firewalls"  // GET /v2/databases/{id}/firewall: "rules"
@@ -57,6 +58,8 @@ var lists = []list{
 		demo: len(lbPolicies), make: builder.loadBalancer},
 	{name: Volumes, path: "/v2/volumes", key: "volumes", example: "volumes.json", demo: 2 * len(volumePurposes),
 		make: builder.volume},
+	{name: Snapshots, path: "/v2/snapshots", key: "snapshots", example: "snapshots.json", demo: 2 * len(snapshotPlans),
+		make: builder.snapshot},
 
 	{name: DatabaseFirewalls, path: "/v2/databases/{id}/firewall", key: "rules", whole: true, parent: Databases,
 		example: "databases_firewall.json", makeFor: builder.trustedSources},
