@@ -44,6 +44,8 @@ var Factories = []Factory{
 		[]string{inventory.KindVolumes}, newVolumeCollector},
 	{inventory.KindSnapshots, true, "snapshots of Droplets and volumes",
 		[]string{inventory.KindSnapshots}, newSnapshotCollector},
+	{inventory.KindImages, true, "the account's own images: snapshots, backups and custom images",
+		[]string{inventory.KindImages}, newImageCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

@@ -79,6 +79,7 @@ var kinds = []*Kind{
 	LoadBalancers.Kind,
 	Volumes.Kind,
 	ResourceSnapshots.Kind,
+	Images.Kind,
 	DatabaseTrustedSources.Kind,
 	KubernetesUpgrades.Kind,
 }

@@ -16,6 +16,7 @@ func TestKindsAreListedToTheEnd(t *testing.T) {
 		requests map[string]int // by path
 	}{
 		{KindSnapshots, fakeapi.Size{fakeapi.Snapshots: 201}, map[string]int{"/v2/snapshots": 2}},
+		{KindImages, fakeapi.Size{fakeapi.Images: 201}, map[string]int{"/v2/images": 2}},
 	} {
 		t.Run(tc.kind, func(t *testing.T) {
 			api := newTestAPI(t, fakeapi.Generate(tc.size))

@@ -12,6 +12,7 @@ const (
 	LoadBalancers = "load_balancers"
 	Volumes       = "volumes"
 	Snapshots     = "snapshots"
+	Images        = "images" // GET /v2/images?private=true: the account's own images only
 
 	// Lists per object of another list, by that object's id.
 	DatabaseFirewalls  = "database_firewalls"  // GET /v2/databases/{id}/firewall: "rules"
@@ -26,7 +27,7 @@ type list struct {
 	name  string
 	path  string // such as /v2/volumes, or /v2/databases/{id}/firewall
 	key   string // the JSON key of the list in the body
-	query string // key=value: serve this list to requests that have it; another of the path otherwise
+	query string // key=value: serve this list to requests that have it; another of the path otherwise, or none
 	whole bool   // not paginated: every item, with no links or meta
 	// nullWhenNone sends null for a parent object the fake holds no list
 	// for, where the API does so; an empty list otherwise.
@@ -60,6 +61,8 @@ var lists = []list{
 		make: builder.volume},
 	{name: Snapshots, path: "/v2/snapshots", key: "snapshots", example: "snapshots.json", demo: 2 * len(snapshotPlans),
 		make: builder.snapshot},
+	{name: Images, path: "/v2/images", key: "images", query: "private=true", example: "images.json",
+		demo: len(imagePlans), make: builder.image},
 
 	{name: DatabaseFirewalls, path: "/v2/databases/{id}/firewall", key: "rules", whole: true, parent: Databases,
 		example: "databases_firewall.json", makeFor: builder.trustedSources},
