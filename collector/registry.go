@@ -46,6 +46,8 @@ var Factories = []Factory{
 		[]string{inventory.KindSnapshots}, newSnapshotCollector},
 	{inventory.KindImages, true, "the account's own images: snapshots, backups and custom images",
 		[]string{inventory.KindImages}, newImageCollector},
+	{inventory.KindReservedIPs, true, "reserved IPv4 and IPv6 addresses and the Droplets they are assigned to",
+		[]string{inventory.KindReservedIPs}, newReservedIPCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

@@ -80,6 +80,7 @@ var kinds = []*Kind{
 	Volumes.Kind,
 	ResourceSnapshots.Kind,
 	Images.Kind,
+	ReservedIPs.Kind,
 	DatabaseTrustedSources.Kind,
 	KubernetesUpgrades.Kind,
 }

@@ -13,6 +13,8 @@ const (
 	Volumes       = "volumes"
 	Snapshots     = "snapshots"
 	Images        = "images" // GET /v2/images?private=true: the account's own images only
+	ReservedIPs   = "reserved_ips"
+	ReservedIPv6s = "reserved_ipv6s"
 
 	// Lists per object of another list, by that object's id.
 	DatabaseFirewalls  = "database_firewalls"  // GET /v2/databases/{id}/firewall: "rules"
@@ -63,6 +65,10 @@ var lists = []list{
 		make: builder.snapshot},
 	{name: Images, path: "/v2/images", key: "images", query: "private=true", example: "images.json",
 		demo: len(imagePlans), make: builder.image},
+	{name: ReservedIPs, path: "/v2/reserved_ips", key: "reserved_ips", example: "reserved_ips.json",
+		demo: 2 * len(reservedIPv4Plans), make: builder.reservedIPv4},
+	{name: ReservedIPv6s, path: "/v2/reserved_ipv6", key: "reserved_ipv6s", example: "reserved_ipv6.json",
+		demo: len(reservedIPv6Plans), make: builder.reservedIPv6},
 
 	{name: DatabaseFirewalls, path: "/v2/databases/{id}/firewall", key: "rules", whole: true, parent: Databases,
 		example: "databases_firewall.json", makeFor: builder.trustedSources},
