@@ -48,6 +48,8 @@ var Factories = []Factory{
 		[]string{inventory.KindImages}, newImageCollector},
 	{inventory.KindReservedIPs, true, "reserved IPv4 and IPv6 addresses and the Droplets they are assigned to",
 		[]string{inventory.KindReservedIPs}, newReservedIPCollector},
+	{inventory.KindCertificates, true, "TLS certificates, their state and expiry",
+		[]string{inventory.KindCertificates}, newCertificateCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

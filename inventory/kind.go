@@ -81,6 +81,7 @@ var kinds = []*Kind{
 	ResourceSnapshots.Kind,
 	Images.Kind,
 	ReservedIPs.Kind,
+	Certificates.Kind,
 	DatabaseTrustedSources.Kind,
 	KubernetesUpgrades.Kind,
 }

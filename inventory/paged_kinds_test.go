@@ -19,6 +19,7 @@ func TestKindsAreListedToTheEnd(t *testing.T) {
 		{KindImages, fakeapi.Size{fakeapi.Images: 201}, map[string]int{"/v2/images": 2}},
 		{KindReservedIPs, fakeapi.Size{fakeapi.ReservedIPs: 201, fakeapi.ReservedIPv6s: 201},
 			map[string]int{"/v2/reserved_ips": 2, "/v2/reserved_ipv6": 2}},
+		{KindCertificates, fakeapi.Size{fakeapi.Certificates: 201}, map[string]int{"/v2/certificates": 2}},
 	} {
 		t.Run(tc.kind, func(t *testing.T) {
 			api := newTestAPI(t, fakeapi.Generate(tc.size))

@@ -15,6 +15,7 @@ const (
 	Images        = "images" // GET /v2/images?private=true: the account's own images only
 	ReservedIPs   = "reserved_ips"
 	ReservedIPv6s = "reserved_ipv6s"
+	Certificates  = "certificates"
 
 	// Lists per object of another list, by that object's id.
 	DatabaseFirewalls  = "database_firewalls"  // GET /v2/databases/{id}/firewall: "rules"
@@ -69,6 +70,8 @@ var lists = []list{
 		demo: 2 * len(reservedIPv4Plans), make: builder.reservedIPv4},
 	{name: ReservedIPv6s, path: "/v2/reserved_ipv6", key: "reserved_ipv6s", example: "reserved_ipv6.json",
 		demo: len(reservedIPv6Plans), make: builder.reservedIPv6},
+	{name: Certificates, path: "/v2/certificates", key: "certificates", example: "certificates.json",
+		demo: len(certificatePlans), make: builder.certificate},
 
 	{name: DatabaseFirewalls, path: "/v2/databases/{id}/firewall", key: "rules", whole: true, parent: Databases,
 		example: "databases_firewall.json", makeFor: builder.trustedSources},
