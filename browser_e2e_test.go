@@ -20,6 +20,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
 // hostileName is a droplet name that runs a script if a page pastes it in
@@ -68,8 +69,8 @@ func TestLandingPageInBrowser(t *testing.T) {
 
 	got := readPage(t, ctx)
 	wantCounts := map[string]string{}
-	for _, kind := range []string{"droplets", "kubernetes", "databases", "apps"} {
-		wantCounts[kind] = fmt.Sprint(all.count(kind))
+	for _, kind := range inventory.WorkloadKinds() {
+		wantCounts[kind.Name()] = fmt.Sprint(all.count(kind.Name()))
 	}
 	if fmt.Sprint(got.Counts) != fmt.Sprint(wantCounts) {
 		t.Errorf("counts on the page %v, /inventory has %v", got.Counts, wantCounts)
