@@ -124,8 +124,10 @@ func TestLandingCountsEveryKindAndRegion(t *testing.T) {
 	}
 	inNYC1 := map[string]string{"droplets": "2", "kubernetes": "2"}
 	wantCells := []string{"nyc1"}
-	for _, kind := range Kinds { // a column per kind, then the total
-		wantCells = append(wantCells, cmp.Or(inNYC1[kind], "0"))
+	for _, kind := range inventory.WorkloadKinds() { // a column per kind placed in regions, then the total
+		if kind.Has(inventory.HasRegion) {
+			wantCells = append(wantCells, cmp.Or(inNYC1[kind.Name()], "0"))
+		}
 	}
 	if wantCells = append(wantCells, "4"); !slices.Equal(cells, wantCells) {
 		t.Errorf("nyc1 row reads %q, want %q", cells, wantCells)
@@ -133,6 +135,27 @@ func TestLandingCountsEveryKindAndRegion(t *testing.T) {
 	rows, shown := workloadRows(doc)
 	if len(rows) != 9 || shown != 9 {
 		t.Errorf("%d rows, %d shown; want all 9", len(rows), shown)
+	}
+}
+
+// Workloads that have no region (certificates) are counted, and left out
+// of the table by region rather than put in a region named "".
+func TestLandingLeavesKindsWithoutRegionsOutOfTheRegionTable(t *testing.T) {
+	s := inventory.NewSnapshot("a", refreshedAt,
+		inventory.Droplets.With([]inventory.Droplet{{ID: 1, Name: "web-1", Region: "nyc1", Status: "active"}}),
+		inventory.Certificates.With([]inventory.Certificate{{ID: "c-1", Name: "www", State: "verified"}}))
+	_, doc, body := landing(t, staticSource{s}, "/")
+	var regions []string
+	for _, n := range find(doc, func(n *html.Node) bool { _, ok := attr(n, "data-region-row"); return ok }) {
+		r, _ := attr(n, "data-region-row")
+		regions = append(regions, r)
+	}
+	certificates := find(doc, func(n *html.Node) bool { k, _ := attr(n, "data-count-kind"); return k == "certificates" })
+	if !slices.Equal(regions, []string{"nyc1"}) || len(certificates) != 1 || text(certificates[0]) != "1" {
+		t.Errorf("region rows %q, certificate count %v; want nyc1 alone and 1 certificate", regions, certificates)
+	}
+	if strings.Contains(body, `<th class="num">Certificates</th>`) {
+		t.Error("the table by region has a column for certificates")
 	}
 }
 

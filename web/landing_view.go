@@ -14,6 +14,7 @@ type landingView struct {
 	Name, Version, MetricsPath string
 	Nonce                      string // of the inline script and style, fresh per request
 	Kinds                      []kindSummary
+	RegionKinds                []string // labels of the kinds placed in regions: the table by region's columns
 	Regions                    []regionSummary
 	Health                     []healthRow
 	Workloads                  []Row
@@ -25,8 +26,8 @@ type landingView struct {
 }
 
 // RegionColumns is the width of the table by region: its region and
-// total, and a column per kind.
-func (v landingView) RegionColumns() int { return len(v.Kinds) + 2 }
+// total, and a column per kind placed in regions.
+func (v landingView) RegionColumns() int { return len(v.RegionKinds) + 2 }
 
 // FilterMatches tells the template whether a row is shown at first.
 func (v landingView) FilterMatches(r Row) bool { return v.filter.Match(r) }
@@ -40,7 +41,7 @@ type kindSummary struct {
 
 type regionSummary struct {
 	Region string
-	Counts []int // per kind, in Kinds order
+	Counts []int // per kind placed in regions, in RegionKinds order
 	Total  int
 }
 
@@ -63,8 +64,13 @@ func newLandingView(snapshots []*inventory.Snapshot, filter Filter, now time.Tim
 	v := landingView{Workloads: fleet.Workloads, filter: filter, TagNote: filter.untaggedNote(), Filter: selected{
 		Kind: first(filter.Kinds), Region: first(filter.Regions), Tag: first(filter.Tags), Status: first(filter.Statuses),
 	}}
+	column := map[string]int{} // of the table by region, by kind; none for a kind without regions
 	for _, kind := range inventory.WorkloadKinds() {
 		v.Kinds = append(v.Kinds, kindSummary{Kind: kind.Name(), Label: kind.Label(), Tagged: kind.Has(inventory.HasTags)})
+		if kind.Has(inventory.HasRegion) {
+			column[kind.Name()] = len(v.RegionKinds)
+			v.RegionKinds = append(v.RegionKinds, kind.Label())
+		}
 	}
 	for _, r := range fleet.Refreshes {
 		if r.LastSuccess != nil {
@@ -74,15 +80,16 @@ func newLandingView(snapshots []*inventory.Snapshot, filter Filter, now time.Tim
 	regions := map[string]*regionSummary{}
 	var places, tags, statuses []string
 	for _, row := range fleet.Workloads {
-		k := slices.Index(Kinds, row.Kind)
-		v.Kinds[k].Count++
-		region := regions[row.Region]
-		if region == nil {
-			region = &regionSummary{Region: row.Region, Counts: make([]int, len(Kinds))}
-			regions[row.Region] = region
+		v.Kinds[slices.Index(Kinds, row.Kind)].Count++
+		if c, placed := column[row.Kind]; placed {
+			region := regions[row.Region]
+			if region == nil {
+				region = &regionSummary{Region: row.Region, Counts: make([]int, len(v.RegionKinds))}
+				regions[row.Region] = region
+			}
+			region.Counts[c]++
+			region.Total++
 		}
-		region.Counts[k]++
-		region.Total++
 		places = append(places, row.Region, row.Geography)
 		tags = append(tags, row.Tags...)
 		statuses = append(statuses, row.Status)
