@@ -86,11 +86,15 @@ func timestamp(out emit, desc *prometheus.Desc, t time.Time, labels ...string) {
 
 // tagsLabel joins sorted tags as ",a,b," so that tags=~".*,a,.*" matches
 // exactly the tag a; no tags give "".
-func tagsLabel(tags []string) string {
-	if len(tags) == 0 {
+func tagsLabel(tags []string) string { return setLabel(tags) }
+
+// setLabel joins a sorted set of values (tags, regions) as ",a,b," so that
+// a regular expression .*,a,.* matches exactly the value a; none give "".
+func setLabel(values []string) string {
+	if len(values) == 0 {
 		return ""
 	}
-	return "," + strings.Join(tags, ",") + ","
+	return "," + strings.Join(values, ",") + ","
 }
 
 func boolLabel(b bool) string { return strconv.FormatBool(b) }

@@ -16,6 +16,9 @@ func snapshot(account string, droplets []inventory.Droplet, clusters []inventory
 		inventory.Databases.With(databases), inventory.Apps.With(apps))
 }
 
+// fixtureKinds are the kinds snapshot lists, in the order of Kinds.
+var fixtureKinds = []string{inventory.KindDroplets, inventory.KindKubernetes, inventory.KindDatabases, inventory.KindApps}
+
 // droplets makes a snapshot of Droplets only.
 func droplets(account string, ds ...inventory.Droplet) *inventory.Snapshot {
 	return snapshot(account, ds, nil, nil, nil)

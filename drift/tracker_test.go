@@ -88,7 +88,7 @@ func TestRecentKeepsTheLastChangeOfEachWorkload(t *testing.T) {
 func TestObserveIsSafeForConcurrentKinds(t *testing.T) {
 	tracker := NewTracker(log.NewNopLogger(), nil)
 	var wg sync.WaitGroup
-	for i, kind := range Kinds[:4] { // the kinds snapshot fills
+	for i, kind := range fixtureKinds {
 		before := snapshot("default", nil, nil, nil, nil)
 		after := snapshot("default", []inventory.Droplet{web1}, []inventory.Cluster{prod},
 			[]inventory.Database{orders}, []inventory.App{shop})
@@ -100,7 +100,7 @@ func TestObserveIsSafeForConcurrentKinds(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	for i, kind := range Kinds[:4] {
+	for i, kind := range fixtureKinds {
 		if n := tracker.Changes("default", kind, Added); n != uint64(50+i) {
 			t.Errorf("%s: %d added, want %d", kind, n, 50+i)
 		}

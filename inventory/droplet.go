@@ -2,8 +2,6 @@ package inventory
 
 import (
 	"cmp"
-	"context"
-	"fmt"
 	"slices"
 	"strconv"
 	"time"
@@ -43,7 +41,10 @@ type Droplet struct {
 // Droplets lists every Droplet: the API's default list and its GPU list.
 var Droplets = newList(listSpec[dropletLists, Droplet]{
 	Name: KindDroplets, Label: "Droplets", Scope: "droplet:read",
-	Fetch: fetchDroplets, Map: mapDroplets,
+	Fetch: both(
+		paged("droplets", func(c *godo.Client) listFunc[godo.Droplet] { return c.Droplets.List }),
+		paged("GPU droplets", func(c *godo.Client) listFunc[godo.Droplet] { return c.Droplets.ListWithGPUs })),
+	Map:     mapDroplets,
 	Columns: HasRegion | HasStatus | HasSize | HasTags,
 	Workload: func(d *Droplet) Workload {
 		return Workload{
@@ -69,30 +70,19 @@ const (
 	gibibyte = 1 << 30
 )
 
-// dropletLists holds both Droplet lists: the API's default list leaves GPU
-// Droplets out.
-type dropletLists struct{ plain, gpu []godo.Droplet }
-
-func fetchDroplets(ctx context.Context, c *godo.Client) (dropletLists, error) {
-	plain, err := listAll(ctx, c.Droplets.List)
-	if err != nil {
-		return dropletLists{}, fmt.Errorf("list droplets: %w", err)
-	}
-	gpu, err := listAll(ctx, c.Droplets.ListWithGPUs)
-	if err != nil {
-		return dropletLists{}, fmt.Errorf("list GPU droplets: %w", err)
-	}
-	return dropletLists{plain: plain, gpu: gpu}, nil
-}
+// dropletLists holds both Droplet lists: the API's default list, which
+// leaves GPU Droplets out, and the GPU list.
+type dropletLists = twoLists[godo.Droplet, godo.Droplet]
 
 // mapDroplets merges both lists by ID, GPU entries winning, sorted by ID.
 func mapDroplets(lists dropletLists) []Droplet {
-	byID := make(map[int]Droplet, len(lists.plain)+len(lists.gpu))
-	for i := range lists.plain {
-		byID[lists.plain[i].ID] = mapDroplet(&lists.plain[i], false)
+	plain, gpu := lists.first, lists.second
+	byID := make(map[int]Droplet, len(plain)+len(gpu))
+	for i := range plain {
+		byID[plain[i].ID] = mapDroplet(&plain[i], false)
 	}
-	for i := range lists.gpu {
-		byID[lists.gpu[i].ID] = mapDroplet(&lists.gpu[i], true)
+	for i := range gpu {
+		byID[gpu[i].ID] = mapDroplet(&gpu[i], true)
 	}
 	droplets := make([]Droplet, 0, len(byID))
 	for _, d := range byID {

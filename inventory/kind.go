@@ -78,6 +78,10 @@ var kinds = []*Kind{
 	Firewalls.Kind,
 	LoadBalancers.Kind,
 	Volumes.Kind,
+	ResourceSnapshots.Kind,
+	Images.Kind,
+	ReservedIPs.Kind,
+	Certificates.Kind,
 	DatabaseTrustedSources.Kind,
 	KubernetesUpgrades.Kind,
 }

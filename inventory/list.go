@@ -127,3 +127,25 @@ func paged[R any](what string, list func(*godo.Client) listFunc[R]) func(context
 		return items, nil
 	}
 }
+
+// twoLists holds what a kind read from two lists.
+type twoLists[A, B any] struct {
+	first  []A
+	second []B
+}
+
+// both fetches two lists, in turn, for one kind: all or nothing.
+func both[A, B any](first func(context.Context, *godo.Client) ([]A, error),
+	second func(context.Context, *godo.Client) ([]B, error)) func(context.Context, *godo.Client) (twoLists[A, B], error) {
+	return func(ctx context.Context, c *godo.Client) (twoLists[A, B], error) {
+		a, err := first(ctx, c)
+		if err != nil {
+			return twoLists[A, B]{}, err
+		}
+		b, err := second(ctx, c)
+		if err != nil {
+			return twoLists[A, B]{}, err
+		}
+		return twoLists[A, B]{first: a, second: b}, nil
+	}
+}

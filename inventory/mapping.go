@@ -53,3 +53,18 @@ func timeOf(t *time.Time) time.Time {
 	}
 	return *t
 }
+
+// firstOfEach keeps the first of the items that share a key, in order: an
+// answer that repeats an ID (the API's own images example does) must not
+// make one object two workloads or two series.
+func firstOfEach[T any, K comparable](items []T, key func(*T) K) []T {
+	seen := make(map[K]bool, len(items))
+	return slices.DeleteFunc(items, func(item T) bool {
+		k := key(&item)
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+		return false
+	})
+}

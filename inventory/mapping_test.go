@@ -25,7 +25,7 @@ func TestMapDropletsFromExamples(t *testing.T) {
 	var plain, gpu struct{ Droplets []godo.Droplet }
 	decodeExample(t, "droplets.json", &plain)
 	decodeExample(t, "droplets.gpu_droplets.json", &gpu)
-	got := mapDroplets(dropletLists{plain: plain.Droplets, gpu: gpu.Droplets})
+	got := mapDroplets(dropletLists{first: plain.Droplets, second: gpu.Droplets})
 
 	if len(got) != 4 {
 		t.Fatalf("got %d droplets, want 3 plain + 1 GPU", len(got))
@@ -51,7 +51,7 @@ func TestMapDropletsFromExamples(t *testing.T) {
 
 func TestMapDropletsMergesByID(t *testing.T) {
 	d := godo.Droplet{ID: 7, Name: "both", Status: "active"}
-	got := mapDroplets(dropletLists{plain: []godo.Droplet{d}, gpu: []godo.Droplet{d}})
+	got := mapDroplets(dropletLists{first: []godo.Droplet{d}, second: []godo.Droplet{d}})
 	if len(got) != 1 || !got[0].GPU {
 		t.Errorf("a droplet in both lists: got %+v, want one GPU droplet", got)
 	}

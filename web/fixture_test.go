@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strings"
 	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
@@ -46,4 +47,16 @@ func fleetSnapshot(account string) *inventory.Snapshot {
 func withUnknown(s *inventory.Snapshot, kind string, reason inventory.Reason) *inventory.Snapshot {
 	s.Status[kind] = inventory.Status{Refreshes: 1, Reason: reason}
 	return s
+}
+
+// untaggedNote is the note a tag filter over every kind gets: it names the
+// workload kinds whose objects carry no tags (apps, reserved IPs...).
+func untaggedNote() string {
+	var untagged []string
+	for _, k := range inventory.WorkloadKinds() {
+		if !k.Has(inventory.HasTags) {
+			untagged = append(untagged, k.Name())
+		}
+	}
+	return strings.Join(untagged, ", ") + " carry no tags: the tag filter does not apply to them"
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -173,7 +174,7 @@ func TestLandingFiltersFromTheQuery(t *testing.T) {
 
 func TestLandingSaysWhatATagFilterLeavesAlone(t *testing.T) {
 	for query, want := range map[string]string{
-		"/?tag=production":               "apps carry no tags: the tag filter does not apply to them",
+		"/?tag=production":               untaggedNote(),
 		"/?tag=production&kind=droplets": "",
 		"/":                              "",
 	} {
@@ -207,4 +208,25 @@ func regionalKinds() []string {
 		}
 	}
 	return kinds
+}
+
+// Workloads that have no region (certificates) are counted, and left out
+// of the table by region rather than put in a region named "".
+func TestLandingLeavesKindsWithoutRegionsOutOfTheRegionTable(t *testing.T) {
+	s := inventory.NewSnapshot("a", refreshedAt,
+		inventory.Droplets.With([]inventory.Droplet{{ID: 1, Name: "web-1", Region: "nyc1", Status: "active"}}),
+		inventory.Certificates.With([]inventory.Certificate{{ID: "c-1", Name: "www", State: "verified"}}))
+	_, doc, body := landing(t, staticSource{s}, "/")
+	var regions []string
+	for _, n := range find(doc, func(n *html.Node) bool { _, ok := attr(n, "data-region-row"); return ok }) {
+		r, _ := attr(n, "data-region-row")
+		regions = append(regions, r)
+	}
+	certificates := find(doc, func(n *html.Node) bool { k, _ := attr(n, "data-count-kind"); return k == "certificates" })
+	if !slices.Equal(regions, []string{"nyc1"}) || len(certificates) != 1 || text(certificates[0]) != "1" {
+		t.Errorf("region rows %q, certificate count %v; want nyc1 alone and 1 certificate", regions, certificates)
+	}
+	if strings.Contains(body, `<th class="num">Certificates</th>`) {
+		t.Error("the table by region has a column for certificates")
+	}
 }

@@ -62,7 +62,7 @@ const (
 // roles moves to the next region. The newest droplet is still being created.
 func (b builder) droplet(i int) map[string]any {
 	role := dropletRoles[i%len(dropletRoles)]
-	r := (i / len(dropletRoles)) % len(regions)
+	r := dropletRegion(i)
 	serial := i/(len(dropletRoles)*len(regions)) + 1
 	slug := role.sizes[i/len(dropletRoles)%len(role.sizes)]
 
@@ -83,6 +83,9 @@ func (b builder) droplet(i int) map[string]any {
 }
 
 func dropletID(i int) int { return firstDropletID + i }
+
+// dropletRegion is the region of droplet i: each round of roles moves to the next.
+func dropletRegion(i int) int { return (i / len(dropletRoles)) % len(regions) }
 
 // roleDroplet is the number of the droplet of role in round: each round of
 // droplets has one of each role.

@@ -11,6 +11,11 @@ const (
 	Firewalls     = "firewalls"
 	LoadBalancers = "load_balancers"
 	Volumes       = "volumes"
+	Snapshots     = "snapshots"
+	Images        = "images" // GET /v2/images?private=true: the account's own images only
+	ReservedIPs   = "reserved_ips"
+	ReservedIPv6s = "reserved_ipv6s"
+	Certificates  = "certificates"
 
 	// Lists per object of another list, by that object's id.
 	DatabaseFirewalls  = "database_firewalls"  // GET /v2/databases/{id}/firewall: "rules"
@@ -25,7 +30,7 @@ type list struct {
 	name  string
 	path  string // such as /v2/volumes, or /v2/databases/{id}/firewall
 	key   string // the JSON key of the list in the body
-	query string // key=value: serve this list to requests that have it; another of the path otherwise
+	query string // key=value: serve this list to requests that have it; another of the path otherwise, or none
 	whole bool   // not paginated: every item, with no links or meta
 	// nullWhenNone sends null for a parent object the fake holds no list
 	// for, where the API does so; an empty list otherwise.
@@ -57,6 +62,16 @@ var lists = []list{
 		demo: len(lbPolicies), make: builder.loadBalancer},
 	{name: Volumes, path: "/v2/volumes", key: "volumes", example: "volumes.json", demo: 2 * len(volumePurposes),
 		make: builder.volume},
+	{name: Snapshots, path: "/v2/snapshots", key: "snapshots", example: "snapshots.json", demo: 2 * len(snapshotPlans),
+		make: builder.snapshot},
+	{name: Images, path: "/v2/images", key: "images", query: "private=true", example: "images.json",
+		demo: len(imagePlans), make: builder.image},
+	{name: ReservedIPs, path: "/v2/reserved_ips", key: "reserved_ips", example: "reserved_ips.json",
+		demo: 2 * len(reservedIPv4Plans), make: builder.reservedIPv4},
+	{name: ReservedIPv6s, path: "/v2/reserved_ipv6", key: "reserved_ipv6s", example: "reserved_ipv6.json",
+		demo: len(reservedIPv6Plans), make: builder.reservedIPv6},
+	{name: Certificates, path: "/v2/certificates", key: "certificates", example: "certificates.json",
+		demo: len(certificatePlans), make: builder.certificate},
 
 	{name: DatabaseFirewalls, path: "/v2/databases/{id}/firewall", key: "rules", whole: true, parent: Databases,
 		example: "databases_firewall.json", makeFor: builder.trustedSources},

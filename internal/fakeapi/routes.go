@@ -24,7 +24,9 @@ var routes = func() map[string]routeFunc {
 }()
 
 // listsAt serves the lists at one path: the one whose query the request
-// has, or the one with no query.
+// has, or the one with no query. A path whose lists all need a query the
+// request lacks is not found: the fake does not guess what else the API
+// would list there (public images, say).
 func listsAt(path string) routeFunc {
 	var at []*list
 	for i := range lists {
@@ -33,7 +35,11 @@ func listsAt(path string) routeFunc {
 		}
 	}
 	return func(c *content, r *http.Request) ([]byte, *apiError) {
-		return serveList(c, r, pickList(at, r.URL.Query()))
+		l := pickList(at, r.URL.Query())
+		if l == nil {
+			return nil, errorFor(http.StatusNotFound)
+		}
+		return serveList(c, r, l)
 	}
 }
 

@@ -66,9 +66,10 @@ func shortSuffix(parts ...any) string {
 // Host numbers give each machine its own addresses: plain droplets count
 // from 0, GPU droplets, cluster endpoints and load balancers from these.
 const (
-	gpuHosts     = 90000
-	clusterHosts = 95000
-	lbHosts      = 97000
+	gpuHosts      = 90000
+	clusterHosts  = 95000
+	lbHosts       = 97000
+	reservedHosts = 99000
 )
 
 // publicIPv4 is a unique public address for host number n, in the
