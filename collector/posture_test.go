@@ -17,9 +17,13 @@ const exampleCluster = "bd5f5959-5e1e-4205-a714-a914373942af"
 // check: each public Droplet covered (one only through its tag), admin
 // ports open to a private range only, trusted sources set, the cluster
 // current, the database version supported, HTTP redirected, every Droplet
-// backed up and watched by the monitoring agent.
+// backed up and watched by the monitoring agent, every certificate issued
+// and valid for years.
 func passingExamples() fakeapi.Account {
 	a := fakeapi.Examples()
+	for _, c := range a.Lists[fakeapi.Certificates] {
+		c["not_after"] = "2099-01-01T00:00:00Z"
+	}
 	for _, d := range append(a.Lists[fakeapi.Droplets], a.Lists[fakeapi.GPUDroplets]...) {
 		d["features"] = []any{"backups", "monitoring", "private_networking"}
 	}
@@ -45,6 +49,8 @@ func failingExamples() fakeapi.Account {
 	a.Lists[fakeapi.Databases][0]["version_end_of_life"] = "2020-01-01T00:00:00Z"
 	a.Lists[fakeapi.LoadBalancers][0]["redirect_http_to_https"] = false
 	a.Lists[fakeapi.Droplets][0]["features"] = []any{"private_networking"}
+	a.Lists[fakeapi.Certificates][0]["not_after"] = "2020-01-01T00:00:00Z" // the certificate of a load balancer's HTTPS rule
+	a.Lists[fakeapi.Certificates][1]["state"] = "error"
 	return a
 }
 
@@ -54,8 +60,8 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 		account  fakeapi.Account
 		failures string
 	}{
-		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0"},
-		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1"},
+		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0 0 0 0"},
+		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1 1 1 1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := refreshedSource(t, tc.account)
@@ -65,6 +71,8 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 `
 			values := strings.Fields(tc.failures)
 			for i, check := range []string{
+				`check="certificate_error",severity="high"`,
+				`check="certificate_expires_within_30d",severity="high"`,
 				`check="database_open_to_any_address",severity="critical"`,
 				`check="database_version_end_of_life_within_90d",severity="medium"`,
 				`check="droplet_backups_disabled",severity="medium"`,
@@ -72,6 +80,7 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 				`check="droplet_without_monitoring_agent",severity="low"`,
 				`check="firewall_admin_port_open_to_world",severity="critical"`,
 				`check="kubernetes_upgrade_available",severity="low"`,
+				`check="load_balancer_certificate_expires_within_30d",severity="high"`,
 				`check="load_balancer_http_without_redirect",severity="medium"`,
 			} {
 				want += `digitalocean_posture_findings{account="default",` + check + `} ` + values[i] + "\n"

@@ -9,6 +9,11 @@ var postureChecks = []struct{ check, title string }{
 	{"load_balancer_http_without_redirect", "HTTP without redirect to HTTPS"},
 	{"kubernetes_upgrade_available", "Kubernetes upgrades waiting"},
 	{"database_version_end_of_life_within_90d", "Database end of life within 90 days"},
+	{"certificate_expires_within_30d", "Certificates expiring within 30 days"},
+	{"certificate_error", "Certificates in error"},
+	{"load_balancer_certificate_expires_within_30d", "Load balancers with an expiring certificate"},
+	{"droplet_backups_disabled", "Droplets without backups"},
+	{"droplet_without_monitoring_agent", "Droplets without the monitoring agent"},
 }
 
 func securityPostureDashboard() spec {
@@ -19,6 +24,7 @@ func securityPostureDashboard() spec {
 	}
 	firewalls := selector("digitalocean_firewall_info", byAccount)
 	loadBalancers := selector("digitalocean_load_balancer_info", byAccount, byRegion)
+	certificates := selector("digitalocean_certificate_info", byAccount)
 	unprotected := "(digitalocean_droplet_public == 1) unless on (account, id) (digitalocean_droplet_firewall_protected == 1)"
 	httpEntry := `digitalocean_load_balancer_forwarding_rule_info{entry_protocol="http"}`
 	return spec{
@@ -54,6 +60,22 @@ func securityPostureDashboard() spec {
 				table("Upgrades available", "",
 					joined("digitalocean_kubernetes_cluster_upgrade_available", clusters, "name", "version", "auto_upgrade"),
 					"", "name", "version", "target_version=can upgrade to", "auto_upgrade=auto-upgrade", "account"),
+			}},
+			{title: "Certificates", panels: []*panel{
+				sized(16, 10, withUnit("d", table("Days to expiry", "Every certificate with an expiry, the soonest first; "+
+					"negative when it has expired. Certificates are not filtered by region or tag.",
+					"sort(((digitalocean_certificate_expiry_timestamp_seconds{"+byAccount+"} - time()) / 86400) "+
+						"* on (account, id) group_left(name, type, state) "+certificates+")",
+					"days left", "name", "type", "state", "account"))),
+				sized(8, 10, table("Certificates not verified", "Pending ones are being issued; those in error could not be.",
+					filtered(certificates, `state!="verified"`), "", "name", "type", "state", "account")),
+				table("HTTPS rules and their certificates", "Each load balancer rule that terminates TLS, with the days its certificate has left.",
+					"label_replace(((digitalocean_certificate_expiry_timestamp_seconds - time()) / 86400) * on (account, id) "+
+						"group_left(name) "+certificates+", \"certificate_id\", \"$1\", \"id\", \"(.*)\") "+
+						"* on (account, certificate_id) group_right "+
+						`label_replace(digitalocean_load_balancer_forwarding_rule_info{certificate_id!=""}, "load_balancer_id", "$1", "id", "(.*)") `+
+						"* on (account, load_balancer_id) group_left(name) "+byParent(loadBalancers, "load_balancer_id"),
+					"days left", "name=load balancer", "entry_port=port", "certificate_id=certificate", "account"),
 			}},
 			{title: "Load balancers", panels: []*panel{
 				sized(12, 8, table("HTTP without redirect to HTTPS", "Load balancers that take plain HTTP and do not redirect it.",

@@ -16,8 +16,11 @@ type Check struct {
 }
 
 // EndOfLifeWarning is how close to its end of life a database version
-// counts as a finding.
-const EndOfLifeWarning = 90 * 24 * time.Hour
+// counts as a finding; ExpiryWarning, how close to its expiry a certificate.
+const (
+	EndOfLifeWarning = 90 * 24 * time.Hour
+	ExpiryWarning    = 30 * 24 * time.Hour
+)
 
 // Checks lists every check, in the order the README explains them.
 var Checks = []Check{
@@ -37,6 +40,12 @@ var Checks = []Check{
 		[]string{inventory.KindDroplets}, dropletBackupsDisabled},
 	{"droplet_without_monitoring_agent", "low",
 		[]string{inventory.KindDroplets}, dropletWithoutMonitoringAgent},
+	{"certificate_expires_within_30d", "high",
+		[]string{inventory.KindCertificates}, certificateExpiresSoon},
+	{"certificate_error", "high",
+		[]string{inventory.KindCertificates}, certificateError},
+	{"load_balancer_certificate_expires_within_30d", "high",
+		[]string{inventory.KindLoadBalancers, inventory.KindCertificates}, loadBalancerCertificateExpiresSoon},
 }
 
 // Result is how many resources fail one check.
@@ -104,6 +113,38 @@ func dropletBackupsDisabled(s *inventory.Snapshot) int {
 // not name the monitoring feature: no metrics, no alert policy will fire.
 func dropletWithoutMonitoringAgent(s *inventory.Snapshot) int {
 	return countFunc(inventory.Droplets.Of(s), func(d *inventory.Droplet) bool { return !d.MonitoringAgent })
+}
+
+// certificateExpiresSoon counts certificates that expire within
+// ExpiryWarning of when they were listed, or have expired.
+func certificateExpiresSoon(s *inventory.Snapshot) int {
+	return len(expiringCertificates(s))
+}
+
+func certificateError(s *inventory.Snapshot) int {
+	return countFunc(inventory.Certificates.Of(s), func(c *inventory.Certificate) bool { return c.State == "error" })
+}
+
+// loadBalancerCertificateExpiresSoon counts load balancers with a rule
+// that terminates TLS with a certificate expiring soon, or expired.
+func loadBalancerCertificateExpiresSoon(s *inventory.Snapshot) int {
+	expiring := expiringCertificates(s)
+	return countFunc(inventory.LoadBalancers.Of(s), func(lb *inventory.LoadBalancer) bool {
+		return slices.ContainsFunc(lb.ForwardingRules, func(r inventory.ForwardingRule) bool { return expiring[r.CertificateID] })
+	})
+}
+
+// expiringCertificates are the IDs of the certificates that expire within
+// ExpiryWarning of when the certificates were listed, or have expired.
+func expiringCertificates(s *inventory.Snapshot) map[string]bool {
+	deadline := s.Status[inventory.KindCertificates].LastSuccess.Add(ExpiryWarning)
+	expiring := map[string]bool{}
+	for _, c := range inventory.Certificates.Of(s) {
+		if !c.NotAfter.IsZero() && c.NotAfter.Before(deadline) {
+			expiring[c.ID] = true
+		}
+	}
+	return expiring
 }
 
 func countFunc[T any](items []T, f func(*T) bool) int {

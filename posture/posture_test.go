@@ -43,6 +43,13 @@ func TestEachCheckFailsAndPasses(t *testing.T) {
 	byTag := inventory.Firewall{ID: "fw-tag", Tags: []string{"web"}}
 	byID := inventory.Firewall{ID: "fw-id", DropletIDs: []int{3}}
 	soon, later := listedAt.Add(30*24*time.Hour), listedAt.Add(400*24*time.Hour)
+	certificates := inventory.Certificates.With([]inventory.Certificate{
+		{ID: "soon", State: "verified", NotAfter: listedAt.Add(29 * 24 * time.Hour)},
+		{ID: "expired", State: "verified", NotAfter: listedAt.Add(-time.Hour)},
+		{ID: "later", State: "verified", NotAfter: listedAt.Add(31 * 24 * time.Hour)},
+		{ID: "pending", State: "pending"},
+		{ID: "broken", State: "error"},
+	})
 
 	for _, tc := range []struct {
 		check string
@@ -84,6 +91,14 @@ func TestEachCheckFailsAndPasses(t *testing.T) {
 		{"droplet_without_monitoring_agent", lists(inventory.Droplets.With([]inventory.Droplet{
 			{ID: 1, MonitoringAgent: true}, {ID: 2},
 		})), 1},
+		{"certificate_expires_within_30d", lists(certificates), 2},
+		{"certificate_error", lists(certificates), 1},
+		{"load_balancer_certificate_expires_within_30d", lists(certificates, inventory.LoadBalancers.With([]inventory.LoadBalancer{
+			{ID: "shop", ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "http"}, {EntryProtocol: "https", CertificateID: "soon"}}},
+			{ID: "old", ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "https", CertificateID: "expired"}}},
+			{ID: "fine", ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "https", CertificateID: "later"}}},
+			{ID: "plain", ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "http"}}},
+		})), 2},
 	} {
 		if got := failuresOf(t, known(tc.s...), tc.check); got != tc.want {
 			t.Errorf("%s on %+v: %d failures, want %d", tc.check, tc.s, got, tc.want)

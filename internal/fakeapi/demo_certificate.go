@@ -16,7 +16,8 @@ const day = 24 * time.Hour
 
 // certificatePlans: a Let's Encrypt and a custom certificate that stay
 // valid, one that expires within 14 days of the history's end, one that
-// had expired by then, and a Let's Encrypt certificate still pending.
+// had expired by then, a Let's Encrypt certificate still pending, and one
+// whose issuing failed.
 //
 // Every date is fixed, relative to the fake's history (epoch, history), so
 // that the demo and its golden files never change. Checks that compare
@@ -30,14 +31,24 @@ var certificatePlans = []certificatePlan{
 	{"shop", "lets_encrypt", "verified", []string{"shop.example.com"}, 10 * day},
 	{"legacy-api", "custom", "verified", []string{"legacy.example.com"}, -30 * day},
 	{"status-page", "lets_encrypt", "pending", []string{"status.example.com"}, 0},
+	{"old-blog", "lets_encrypt", "error", []string{"blog.example.com"}, 0},
 }
+
+// certificateID is the id of certificate i; the demo's load balancers
+// terminate TLS with the certificates of these plans.
+func certificateID(i int) string { return fakeUUID("certificate", i) }
+
+const (
+	shopCertificate = 2 // expiring soon at the history's end
+	apiCertificate  = 1
+)
 
 // certificate i follows the plans in turn.
 func (b builder) certificate(i int) map[string]any {
 	p := certificatePlans[i%len(certificatePlans)]
 	round := i / len(certificatePlans)
 	c := cloneObject(b.template(Certificates, 1))
-	c["id"], c["name"] = fakeUUID("certificate", i), numbered(p.name, round)
+	c["id"], c["name"] = certificateID(i), numbered(p.name, round)
 	c["type"], c["state"] = p.certType, p.state
 	c["dns_names"] = append([]string{}, p.dnsNames...)
 	c["created_at"] = stamp(createdAt(i, b.size[Certificates]))

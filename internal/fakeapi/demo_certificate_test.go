@@ -9,11 +9,12 @@ import (
 )
 
 // The demo's certificates, judged at the end of its history: two valid
-// for years, one expiring within 14 days, one expired, one not issued.
+// for years, one expiring within 14 days, one expired, two not issued (one
+// pending, one whose issuing failed).
 func TestDemoCertificates(t *testing.T) {
 	certificates, _, err := newGodo(t, newTestServer(t, Demo())).Certificates.List(context.Background(), &godo.ListOptions{PerPage: 200})
-	if err != nil || len(certificates) != 5 {
-		t.Fatalf("got %d certificates (%v), want 5", len(certificates), err)
+	if err != nil || len(certificates) != 6 {
+		t.Fatalf("got %d certificates (%v), want 6", len(certificates), err)
 	}
 	end := epoch.Add(history)
 	types, states, judged := map[string]int{}, map[string]int{}, map[string]int{}
@@ -40,10 +41,10 @@ func TestDemoCertificates(t *testing.T) {
 			judged["valid"]++
 		}
 	}
-	if types["lets_encrypt"] != 3 || types["custom"] != 2 || states["pending"] != 1 || states["verified"] != 4 {
+	if types["lets_encrypt"] != 4 || types["custom"] != 2 || states["pending"] != 1 || states["verified"] != 4 || states["error"] != 1 {
 		t.Errorf("types %v, states %v", types, states)
 	}
-	if judged["valid"] != 2 || judged["expiring"] != 1 || judged["expired"] != 1 || judged["not issued"] != 1 {
-		t.Errorf("at the end of the history: %v; want 2 valid, 1 expiring, 1 expired, 1 not issued", judged)
+	if judged["valid"] != 2 || judged["expiring"] != 1 || judged["expired"] != 1 || judged["not issued"] != 2 {
+		t.Errorf("at the end of the history: %v; want 2 valid, 1 expiring, 1 expired, 2 not issued", judged)
 	}
 }

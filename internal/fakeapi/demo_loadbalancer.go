@@ -19,6 +19,7 @@ type lbPolicy struct {
 	redirectHTTP         bool
 	tag                  string   // the droplets it targets, instead of by role
 	tags                 []string // its own
+	certificate          int      // the certificate its HTTPS rules terminate with
 	role                 string
 	rounds               int
 }
@@ -29,10 +30,10 @@ type lbPolicy struct {
 var lbPolicies = []lbPolicy{
 	{name: "storefront-lb", lbType: "REGIONAL", status: "active", sizeUnit: 2, region: regions[0],
 		rules: []forwardingRule{{"http", 80, "http", 80}, {"https", 443, "http", 80}}, role: "web", rounds: 3,
-		tags: []string{"production", "web"}},
+		tags: []string{"production", "web"}, certificate: shopCertificate},
 	{name: "api-lb", lbType: "REGIONAL", status: "active", sizeUnit: 1, region: regions[1],
 		rules: []forwardingRule{{"https", 443, "http", 8080}}, redirectHTTP: true, role: "api", rounds: 2,
-		tags: []string{"production", "team-b"}},
+		tags: []string{"production", "team-b"}, certificate: apiCertificate},
 	{name: "web-tcp-lb", lbType: "REGIONAL_NETWORK", status: "new", sizeUnit: 3, region: regions[2],
 		rules: []forwardingRule{{"tcp", 80, "tcp", 80}, {"tcp", 443, "tcp", 443}}, tag: "web"},
 }
@@ -48,7 +49,7 @@ func (b builder) loadBalancer(i int) map[string]any {
 	lb["ip"], _ = publicIPv4(lbHosts + i)
 	lb["type"], lb["size_unit"], lb["status"] = p.lbType, p.sizeUnit, p.status
 	lb["created_at"] = stamp(createdAt(i, b.size[LoadBalancers]))
-	lb["forwarding_rules"] = b.forwardingRules(p.rules)
+	lb["forwarding_rules"] = b.forwardingRules(p.rules, certificateID(p.certificate))
 	setHealthCheck(object(lb, "health_check"), p.rules[0])
 	lb["redirect_http_to_https"] = p.redirectHTTP
 	lb["tag"] = p.tag
@@ -63,8 +64,8 @@ func (b builder) loadBalancer(i int) map[string]any {
 	return lb
 }
 
-// forwardingRules terminate HTTPS with a certificate.
-func (b builder) forwardingRules(rules []forwardingRule) []any {
+// forwardingRules terminate HTTPS with the certificate.
+func (b builder) forwardingRules(rules []forwardingRule, certificate string) []any {
 	out := make([]any, len(rules))
 	for i, r := range rules {
 		rule := cloneObject(first(b.template(LoadBalancers, 1), "forwarding_rules"))
@@ -72,7 +73,7 @@ func (b builder) forwardingRules(rules []forwardingRule) []any {
 		rule["target_protocol"], rule["target_port"] = r.targetProtocol, r.targetPort
 		rule["certificate_id"], rule["tls_passthrough"] = "", false
 		if r.entryProtocol == "https" {
-			rule["certificate_id"] = fakeUUID("certificate")
+			rule["certificate_id"] = certificate
 		}
 		out[i] = rule
 	}
