@@ -22,6 +22,11 @@ func TestDemoChangesAreCountedAndLogged(t *testing.T) {
 	waitForLog(t, e, `msg="demo: changed the sample account" change="create Droplet web-tor1-01"`)
 	waitForLog(t, e, `msg="workload added" account=default kind=droplets id=410000043 name=web-tor1-01 region=tor1`)
 	waitForLog(t, e, `msg="workload modified" account=default kind=droplets id=410000001 name=web-nyc1-01 region=nyc1 changed="size s-1vcpu-2gb -> s-2vcpu-4gb"`)
+	// A detached volume is a modified one; a new certificate, an added one.
+	waitForLog(t, e, `msg="workload modified" account=default kind=volumes`)
+	waitForMetricMatch(t, e, `digitalocean_inventory_recent_change_info\{account="default",change="modified",fields="status",id="[0-9a-f-]+",kind="volumes",name="pgdata",region="[a-z0-9]+"\} 1`)
+	waitForMetricMatch(t, e, `digitalocean_inventory_changes_total\{account="default",change="added",kind="certificates"\} [1-9]`)
+	waitForMetricMatch(t, e, `digitalocean_inventory_recent_change_info\{account="default",change="added",fields="",id="[0-9a-f-]+",kind="certificates",name="www-example-02",region=""\} 1`)
 	e.waitForMetric(t, `digitalocean_inventory_recent_change_info{account="default",change="added",fields="",id="410000043",kind="droplets",name="web-tor1-01",region="tor1"} 1`)
 	waitForMetricMatch(t, e, `digitalocean_inventory_changes_total\{account="default",change="added",kind="droplets"\} [1-9]`)
 	if strings.Contains(e.logs.String(), `msg="workload added" account=default kind=droplets id=410000001`) {

@@ -13,8 +13,8 @@ type DemoChange struct {
 }
 
 // The workloads the demo's changes touch: the next web Droplet, the first
-// web and api Droplets, the first cluster (which has no upgrade waiting)
-// and the last app.
+// web and api Droplets, the first cluster (which has no upgrade waiting),
+// the last app, the first data volume and the next certificate.
 var (
 	demoBuilder     = builder{templates: Examples(), size: demoSize, shapes: demoShapes}
 	addedDroplet    = demoBuilder.droplet(demoSize[Droplets])
@@ -22,6 +22,8 @@ var (
 	stoppedDroplet  = demoBuilder.droplet(roleDroplet("api", 0))
 	upgradedCluster = demoBuilder.cluster(0)
 	removedApp      = demoSize[Apps] - 1
+	detachedVolume  = demoBuilder.volume(0)
+	issued          = demoBuilder.certificate(demoSize[Certificates])
 )
 
 // DemoChanges is the cycle: each change is undone later on, so that after
@@ -36,6 +38,10 @@ var DemoChanges = []DemoChange{
 	{"delete app " + nameOf(demoBuilder.app(removedApp)), func(a *Account) {
 		a.Lists[Apps] = withoutNamed(a.Lists[Apps], nameOf(demoBuilder.app(removedApp)))
 	}},
+	setVolumeDroplets(nameOf(detachedVolume), "detach volume "+nameOf(detachedVolume)+" from its Droplet", []int{}),
+	{"issue certificate " + nameOf(issued), func(a *Account) {
+		a.Lists[Certificates] = append(a.Lists[Certificates], demoBuilder.certificate(demoSize[Certificates]))
+	}},
 	{"delete Droplet " + nameOf(addedDroplet), func(a *Account) {
 		a.Lists[Droplets] = withoutNamed(a.Lists[Droplets], nameOf(addedDroplet))
 	}},
@@ -45,6 +51,19 @@ var DemoChanges = []DemoChange{
 	{"restore app " + nameOf(demoBuilder.app(removedApp)), func(a *Account) {
 		a.Lists[Apps] = slices.Insert(a.Lists[Apps], min(removedApp, len(a.Lists[Apps])), demoBuilder.app(removedApp))
 	}},
+	setVolumeDroplets(nameOf(detachedVolume), "attach volume "+nameOf(detachedVolume)+" to its Droplet again",
+		detachedVolume["droplet_ids"].([]int)),
+	{"delete certificate " + nameOf(issued), func(a *Account) {
+		a.Lists[Certificates] = withoutNamed(a.Lists[Certificates], nameOf(issued))
+	}},
+}
+
+func setVolumeDroplets(name, description string, droplets []int) DemoChange {
+	return DemoChange{description, func(a *Account) {
+		if v := named(a.Lists[Volumes], name); v != nil {
+			v["droplet_ids"] = slices.Clone(droplets)
+		}
+	}}
 }
 
 func resizeDroplet(name, slug string) DemoChange {

@@ -38,9 +38,16 @@ func TestDemoChangesCycle(t *testing.T) {
 		}
 		return ""
 	}
+	s := newTestServer(t, Demo())
 	hasApp := func(a godoAccount) bool {
 		return slices.ContainsFunc(a.apps, func(app *godo.App) bool { return app.Spec.Name == "landing-01" })
 	}
+	volumeAttached := func(a Account) bool {
+		v := named(a.Lists[Volumes], "pgdata")
+		droplets, _ := v["droplet_ids"].([]any)
+		return len(droplets) == 1
+	}
+	hasCertificate := func(a Account) bool { return named(a.Lists[Certificates], "www-example-02") != nil }
 	checks := []struct {
 		want  string
 		holds func(godoAccount) bool
@@ -56,16 +63,19 @@ func TestDemoChangesCycle(t *testing.T) {
 		{"set the status of Droplet api-nyc1-01 to off", func(a godoAccount) bool { return dropletNamed(a, "api-nyc1-01").Status == "off" }},
 		{"move Kubernetes cluster prod-nyc1-01 to version 1.32.2-do.0", func(a godoAccount) bool { return clusterVersion(a) == "1.32.2-do.0" }},
 		{"delete app landing-01", func(a godoAccount) bool { return !hasApp(a) && len(a.apps) == 5 }},
+		{"detach volume pgdata from its Droplet", func(godoAccount) bool { return !volumeAttached(s.content.Load().account()) }},
+		{"issue certificate www-example-02", func(godoAccount) bool { return hasCertificate(s.content.Load().account()) }},
 		{"delete Droplet web-tor1-01", func(a godoAccount) bool { return dropletNamed(a, "web-tor1-01") == nil && len(a.droplets) == 42 }},
 		{"resize Droplet web-nyc1-01 to s-1vcpu-2gb", func(a godoAccount) bool { return dropletNamed(a, "web-nyc1-01").SizeSlug == "s-1vcpu-2gb" }},
 		{"set the status of Droplet api-nyc1-01 to active", func(a godoAccount) bool { return dropletNamed(a, "api-nyc1-01").Status == "active" }},
 		{"move Kubernetes cluster prod-nyc1-01 to version 1.31.1-do.0", func(a godoAccount) bool { return clusterVersion(a) == "1.31.1-do.0" }},
 		{"restore app landing-01", func(a godoAccount) bool { return hasApp(a) && len(a.apps) == 6 }},
+		{"attach volume pgdata to its Droplet again", func(godoAccount) bool { return volumeAttached(s.content.Load().account()) }},
+		{"delete certificate www-example-02", func(godoAccount) bool { return !hasCertificate(s.content.Load().account()) }},
 	}
 	if len(checks) != len(DemoChanges) {
 		t.Fatalf("%d changes, %d checks", len(DemoChanges), len(checks))
 	}
-	s := newTestServer(t, Demo())
 	demo := served(t, s)
 	for i, change := range DemoChanges {
 		before := served(t, s)
