@@ -20,6 +20,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/web"
 )
 
 // hostileName is a droplet name that runs a script if a page pastes it in
@@ -68,7 +69,7 @@ func TestLandingPageInBrowser(t *testing.T) {
 
 	got := readPage(t, ctx)
 	wantCounts := map[string]string{}
-	for _, kind := range []string{"droplets", "kubernetes", "databases", "apps"} {
+	for _, kind := range web.Kinds {
 		wantCounts[kind] = fmt.Sprint(all.count(kind))
 	}
 	if fmt.Sprint(got.Counts) != fmt.Sprint(wantCounts) {
