@@ -42,6 +42,10 @@ var Factories = []Factory{
 		[]string{inventory.KindLoadBalancers, inventory.KindDroplets}, newLoadBalancerCollector},
 	{inventory.KindVolumes, true, "block storage volumes and the Droplets they are attached to",
 		[]string{inventory.KindVolumes}, newVolumeCollector},
+
+	{inventory.KindVPCs, true, "VPCs, their NAT gateways and peerings",
+		[]string{inventory.KindVPCs, inventory.KindVPCNATGateways, inventory.KindVPCPeerings}, newVPCCollector},
+
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

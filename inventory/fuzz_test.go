@@ -11,7 +11,8 @@ import (
 // failure keeps the last good lists.
 func FuzzRefreshBodies(f *testing.F) {
 	for _, name := range []string{"droplets.json", "kubernetes_clusters.json", "databases.json", "apps.json",
-		"firewalls.json", "load_balancers.json", "account.json"} {
+		"firewalls.json", "load_balancers.json", "account.json",
+		"vpcs.json", "vpc_nat_gateways.json", "vpc_peerings.json"} {
 		f.Add(fakeapi.ExampleFile(name))
 	}
 	f.Add([]byte(`{"droplets":[{"id":1,"networks":{"v4":[{"ip_address":"x","type":"public"}]}}],"links":{"pages":{"next":"http://x/?page=9"}}}`))

@@ -78,6 +78,11 @@ var kinds = []*Kind{
 	Firewalls.Kind,
 	LoadBalancers.Kind,
 	Volumes.Kind,
+
+	VPCs.Kind,
+	VPCNATGateways.Kind,
+	VPCPeerings.Kind,
+
 	DatabaseTrustedSources.Kind,
 	KubernetesUpgrades.Kind,
 }

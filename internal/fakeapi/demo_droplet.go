@@ -123,6 +123,7 @@ func (b builder) gpuDroplet(i int) map[string]any {
 	d["name"] = fmt.Sprintf("ml-training-%s-%02d", regions[tor1].slug, i+1)
 	d["created_at"] = stamp(createdAt(i, b.size[GPUDroplets]).Add(history / 2))
 	d["tags"] = []string{"team-b", "staging"}
+	setDropletRegion(d, tor1)
 	setDropletNetworks(d, gpuHosts+i, tor1, true, false)
 	return d
 }

@@ -12,6 +12,10 @@ const (
 	LoadBalancers = "load_balancers"
 	Volumes       = "volumes"
 
+	VPCs           = "vpcs"
+	VPCNATGateways = "vpc_nat_gateways"
+	VPCPeerings    = "vpc_peerings"
+
 	// Lists per object of another list, by that object's id.
 	DatabaseFirewalls  = "database_firewalls"  // GET /v2/databases/{id}/firewall: "rules"
 	KubernetesUpgrades = "kubernetes_upgrades" // GET /v2/kubernetes/clusters/{id}/upgrades: null for none
@@ -57,6 +61,12 @@ var lists = []list{
 		demo: len(lbPolicies), make: builder.loadBalancer},
 	{name: Volumes, path: "/v2/volumes", key: "volumes", example: "volumes.json", demo: 2 * len(volumePurposes),
 		make: builder.volume},
+
+	{name: VPCs, path: "/v2/vpcs", key: "vpcs", example: "vpcs.json", demo: len(regions) + len(customVPCs), make: builder.vpc},
+	{name: VPCNATGateways, path: "/v2/vpc_nat_gateways", key: "vpc_nat_gateways", example: "vpc_nat_gateways.json",
+		demo: len(natPolicies), make: builder.natGateway},
+	{name: VPCPeerings, path: "/v2/vpc_peerings", key: "vpc_peerings", example: "vpc_peerings.json",
+		demo: len(peeringPolicies), make: builder.vpcPeering},
 
 	{name: DatabaseFirewalls, path: "/v2/databases/{id}/firewall", key: "rules", whole: true, parent: Databases,
 		example: "databases_firewall.json", makeFor: builder.trustedSources},
