@@ -45,6 +45,8 @@ var Factories = []Factory{
 
 	{inventory.KindVPCs, true, "VPCs, their NAT gateways and peerings",
 		[]string{inventory.KindVPCs, inventory.KindVPCNATGateways, inventory.KindVPCPeerings}, newVPCCollector},
+	{inventory.KindDomains, true, "DNS zones and their records by type",
+		[]string{inventory.KindDomains, inventory.KindDomainRecords}, newDomainCollector},
 
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},

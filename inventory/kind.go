@@ -82,9 +82,12 @@ var kinds = []*Kind{
 	VPCs.Kind,
 	VPCNATGateways.Kind,
 	VPCPeerings.Kind,
+	Domains.Kind,
 
 	DatabaseTrustedSources.Kind,
 	KubernetesUpgrades.Kind,
+
+	DomainRecords.Kind,
 }
 
 // Kinds names every kind that can be refreshed, in order.

@@ -62,7 +62,7 @@ const (
 // roles moves to the next region. The newest droplet is still being created.
 func (b builder) droplet(i int) map[string]any {
 	role := dropletRoles[i%len(dropletRoles)]
-	r := (i / len(dropletRoles)) % len(regions)
+	r := dropletRegion(i)
 	serial := i/(len(dropletRoles)*len(regions)) + 1
 	slug := role.sizes[i/len(dropletRoles)%len(role.sizes)]
 
@@ -83,6 +83,10 @@ func (b builder) droplet(i int) map[string]any {
 }
 
 func dropletID(i int) int { return firstDropletID + i }
+
+// dropletRegion is the region of plain droplet i: each round of roles is in
+// the next region.
+func dropletRegion(i int) int { return (i / len(dropletRoles)) % len(regions) }
 
 // roleDroplet is the number of the droplet of role in round: each round of
 // droplets has one of each role.
@@ -165,12 +169,8 @@ func setDropletNetworks(d map[string]any, n, r int, public, ipv6 bool) {
 	}
 	networks["v4"], networks["v6"] = v4, []any{}
 	if ipv6 {
-		networks["v6"] = []any{map[string]any{
-			"ip_address": fmt.Sprintf("2604:a880:%x:d0::%x:%x:1", r, n>>16, n&0xffff),
-			"netmask":    64,
-			"gateway":    fmt.Sprintf("2604:a880:%x:d0::1", r),
-			"type":       "public",
-		}}
+		ip, gateway := publicIPv6(r, n)
+		networks["v6"] = []any{map[string]any{"ip_address": ip, "netmask": 64, "gateway": gateway, "type": "public"}}
 	}
 }
 

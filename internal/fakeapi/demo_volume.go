@@ -34,7 +34,7 @@ func (b builder) volume(i int) map[string]any {
 	v["droplet_ids"] = []int{}
 	if droplet := roleDroplet(p.role, round); p.role != "" && droplet < b.size[Droplets] {
 		v["droplet_ids"] = []int{dropletID(droplet)}
-		r = (droplet / len(dropletRoles)) % len(regions) // the droplet's region
+		r = dropletRegion(droplet)
 	}
 	region := object(v, "region")
 	region["slug"], region["name"] = regions[r].slug, regions[r].name

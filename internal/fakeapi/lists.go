@@ -15,10 +15,13 @@ const (
 	VPCs           = "vpcs"
 	VPCNATGateways = "vpc_nat_gateways"
 	VPCPeerings    = "vpc_peerings"
+	Domains        = "domains"
 
 	// Lists per object of another list, by that object's id.
 	DatabaseFirewalls  = "database_firewalls"  // GET /v2/databases/{id}/firewall: "rules"
 	KubernetesUpgrades = "kubernetes_upgrades" // GET /v2/kubernetes/clusters/{id}/upgrades: null for none
+
+	DomainRecords = "domain_records" // GET /v2/domains/{name}/records, paged
 )
 
 // list is one list the fake serves: its route, how it answers, where its
@@ -67,11 +70,15 @@ var lists = []list{
 		demo: len(natPolicies), make: builder.natGateway},
 	{name: VPCPeerings, path: "/v2/vpc_peerings", key: "vpc_peerings", example: "vpc_peerings.json",
 		demo: len(peeringPolicies), make: builder.vpcPeering},
+	{name: Domains, path: "/v2/domains", key: "domains", example: "domains.json", demo: len(demoZones), make: builder.domain},
 
 	{name: DatabaseFirewalls, path: "/v2/databases/{id}/firewall", key: "rules", whole: true, parent: Databases,
 		example: "databases_firewall.json", makeFor: builder.trustedSources},
 	{name: KubernetesUpgrades, path: "/v2/kubernetes/clusters/{id}/upgrades", key: "available_upgrade_versions",
 		whole: true, nullWhenNone: true, parent: Clusters, example: "kubernetes_upgrades.json", makeFor: builder.upgrades},
+
+	{name: DomainRecords, path: "/v2/domains/{id}/records", key: "domain_records", parent: Domains, parentKey: "name",
+		example: "domain_records.json", makeFor: builder.domainRecords},
 }
 
 // listNamed returns the list called name.
