@@ -47,6 +47,8 @@ var Factories = []Factory{
 		[]string{inventory.KindVPCs, inventory.KindVPCNATGateways, inventory.KindVPCPeerings}, newVPCCollector},
 	{inventory.KindDomains, true, "DNS zones and their records by type",
 		[]string{inventory.KindDomains, inventory.KindDomainRecords}, newDomainCollector},
+	{inventory.KindCDN, true, "CDN endpoints in front of Spaces buckets",
+		[]string{inventory.KindCDN}, newCDNCollector},
 
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},

@@ -12,7 +12,8 @@ import (
 func FuzzRefreshBodies(f *testing.F) {
 	for _, name := range []string{"droplets.json", "kubernetes_clusters.json", "databases.json", "apps.json",
 		"firewalls.json", "load_balancers.json", "account.json",
-		"vpcs.json", "vpc_nat_gateways.json", "vpc_peerings.json", "domains.json", "domain_records.json"} {
+		"vpcs.json", "vpc_nat_gateways.json", "vpc_peerings.json", "domains.json", "domain_records.json",
+		"cdn_endpoints.json"} {
 		f.Add(fakeapi.ExampleFile(name))
 	}
 	f.Add([]byte(`{"droplets":[{"id":1,"networks":{"v4":[{"ip_address":"x","type":"public"}]}}],"links":{"pages":{"next":"http://x/?page=9"}}}`))

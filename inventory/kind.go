@@ -83,6 +83,7 @@ var kinds = []*Kind{
 	VPCNATGateways.Kind,
 	VPCPeerings.Kind,
 	Domains.Kind,
+	CDNEndpoints.Kind,
 
 	DatabaseTrustedSources.Kind,
 	KubernetesUpgrades.Kind,

@@ -101,7 +101,7 @@ func TestInventoryFilters(t *testing.T) {
 func TestInventoryNotesWhatATagFilterLeavesAlone(t *testing.T) {
 	h := Inventory(staticSource{fleetSnapshot("prod")})
 	for query, want := range map[string][]string{
-		"tag=production":               {"apps, vpcs, vpc_nat_gateways, vpc_peerings, domains carry no tags: the tag filter does not apply to them"},
+		"tag=production":               {"apps, vpcs, vpc_nat_gateways, vpc_peerings, domains, cdn carry no tags: the tag filter does not apply to them"},
 		"tag=production&kind=droplets": nil,
 		"kind=apps":                    nil,
 	} {

@@ -172,7 +172,7 @@ func TestLandingFiltersFromTheQuery(t *testing.T) {
 
 func TestLandingSaysWhatATagFilterLeavesAlone(t *testing.T) {
 	for query, want := range map[string]string{
-		"/?tag=production":               "apps, vpcs, vpc_nat_gateways, vpc_peerings, domains carry no tags: the tag filter does not apply to them",
+		"/?tag=production":               "apps, vpcs, vpc_nat_gateways, vpc_peerings, domains, cdn carry no tags: the tag filter does not apply to them",
 		"/?tag=production&kind=droplets": "",
 		"/":                              "",
 	} {

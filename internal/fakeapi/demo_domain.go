@@ -21,14 +21,16 @@ type demoZone struct {
 	records []zoneRecord
 }
 
-// demoZones: the storefront's zone points at the web and api droplets, and
-// takes mail; the second zone is staging's and the bastion's.
+// demoZones: the storefront's zone points at the web and api droplets and
+// its CDN endpoint, and takes mail; the second zone is staging's and the
+// bastion's.
 var demoZones = []demoZone{
 	{"example.com", 1800, []zoneRecord{
 		{typ: "A", name: "@", role: "web"},
 		{typ: "AAAA", name: "@", role: "web"},
 		{typ: "A", name: "api", role: "api"},
 		{typ: "CNAME", name: "www", data: "@"},
+		{typ: "CNAME", name: "static", data: cdnEndpointHost(cdnPolicies[0], 0) + "."},
 		{typ: "MX", name: "@", data: "mx1.example.net.", priority: 10},
 		{typ: "MX", name: "@", data: "mx2.example.net.", priority: 20},
 		{typ: "TXT", name: "@", data: "v=spf1 mx -all"},

@@ -16,6 +16,7 @@ const (
 	VPCNATGateways = "vpc_nat_gateways"
 	VPCPeerings    = "vpc_peerings"
 	Domains        = "domains"
+	CDNEndpoints   = "cdn_endpoints"
 
 	// Lists per object of another list, by that object's id.
 	DatabaseFirewalls  = "database_firewalls"  // GET /v2/databases/{id}/firewall: "rules"
@@ -71,6 +72,8 @@ var lists = []list{
 	{name: VPCPeerings, path: "/v2/vpc_peerings", key: "vpc_peerings", example: "vpc_peerings.json",
 		demo: len(peeringPolicies), make: builder.vpcPeering},
 	{name: Domains, path: "/v2/domains", key: "domains", example: "domains.json", demo: len(demoZones), make: builder.domain},
+	{name: CDNEndpoints, path: "/v2/cdn/endpoints", key: "endpoints", example: "cdn_endpoints.json", demo: len(cdnPolicies),
+		make: builder.cdnEndpoint},
 
 	{name: DatabaseFirewalls, path: "/v2/databases/{id}/firewall", key: "rules", whole: true, parent: Databases,
 		example: "databases_firewall.json", makeFor: builder.trustedSources},
