@@ -136,6 +136,25 @@ func TestLandingCountsEveryKindAndRegion(t *testing.T) {
 	}
 }
 
+// TestLandingCountsWorkloadsOfNoRegion: a DNS zone is in no region; the
+// region table counts it in a last row that says so.
+func TestLandingCountsWorkloadsOfNoRegion(t *testing.T) {
+	s := fleetSnapshot("a")
+	s = inventory.NewSnapshot("a", refreshedAt, inventory.Droplets.With(inventory.Droplets.Of(s)),
+		inventory.Domains.With([]inventory.Domain{{Name: "example.com", TTLSeconds: 1800}}))
+	_, doc, _ := landing(t, staticSource{s}, "/")
+	rows := find(doc, func(n *html.Node) bool { _, ok := attr(n, "data-region-row"); return ok })
+	last := rows[len(rows)-1]
+	var cells []string
+	for _, td := range find(last, func(n *html.Node) bool { return n.Data == "td" }) {
+		cells = append(cells, text(td))
+	}
+	domains := 1 + slices.Index(Kinds, inventory.KindDomains)
+	if len(rows) != 3 || cells[0] != "no region" || cells[domains] != "1" || cells[len(cells)-1] != "1" {
+		t.Errorf("%d region rows, the last reads %q; want ams3, nyc1 and a row of no region counting the domain", len(rows), cells)
+	}
+}
+
 func TestLandingShowsKindsNotListedAndFailures(t *testing.T) {
 	s := withUnknown(fleetSnapshot("a"), inventory.KindApps, inventory.ReasonForbidden)
 	_, doc, _ := landing(t, staticSource{s}, "/")

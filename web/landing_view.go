@@ -90,7 +90,11 @@ func newLandingView(snapshots []*inventory.Snapshot, filter Filter, now time.Tim
 			v.Shown++
 		}
 	}
-	for _, name := range sortedKeys(regions) {
+	names := sortedKeys(regions)
+	if len(names) > 0 && names[0] == "" { // workloads of kinds placed in no region, last
+		names = append(names[1:], "")
+	}
+	for _, name := range names {
 		v.Regions = append(v.Regions, *regions[name])
 	}
 	v.Choices = choices{Kinds: Kinds, Regions: uniq(places), Tags: uniq(tags), Statuses: uniq(statuses)}
