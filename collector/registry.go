@@ -50,6 +50,12 @@ var Factories = []Factory{
 		[]string{inventory.KindReservedIPs}, newReservedIPCollector},
 	{inventory.KindCertificates, true, "TLS certificates, their state and expiry",
 		[]string{inventory.KindCertificates}, newCertificateCollector},
+	{inventory.KindVPCs, true, "VPCs, their NAT gateways and peerings",
+		[]string{inventory.KindVPCs, inventory.KindVPCNATGateways, inventory.KindVPCPeerings}, newVPCCollector},
+	{inventory.KindDomains, true, "DNS zones and their records by type",
+		[]string{inventory.KindDomains, inventory.KindDomainRecords}, newDomainCollector},
+	{inventory.KindCDN, true, "CDN endpoints in front of Spaces buckets",
+		[]string{inventory.KindCDN}, newCDNCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

@@ -11,13 +11,16 @@ import (
 // failure keeps the last good lists.
 func FuzzRefreshBodies(f *testing.F) {
 	for _, name := range []string{"droplets.json", "kubernetes_clusters.json", "databases.json", "apps.json",
-		"firewalls.json", "load_balancers.json", "account.json"} {
+		"firewalls.json", "load_balancers.json", "account.json",
+		"vpcs.json", "vpc_nat_gateways.json", "vpc_peerings.json", "domains.json", "domain_records.json",
+		"cdn_endpoints.json"} {
 		f.Add(fakeapi.ExampleFile(name))
 	}
 	f.Add([]byte(`{"droplets":[{"id":1,"networks":{"v4":[{"ip_address":"x","type":"public"}]}}],"links":{"pages":{"next":"http://x/?page=9"}}}`))
 	f.Add([]byte(`{"kubernetes_clusters":[{"node_pools":[null,{"nodes":[null]}]}]}`))
 	f.Add([]byte(`{"apps":[null,{"spec":{"services":[null]}}]}`))
 	f.Add([]byte(`<html>`))
+	f.Add([]byte(`{"domains":[{"name":7}],"meta":{"total":1}}`))
 	f.Add([]byte(`{"databases":[{"version_end_of_life":"soon","storage_size_mib":-1}]}`))
 	api := newTestAPI(f, fakeapi.Examples())
 	api.refresh(f)

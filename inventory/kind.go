@@ -82,8 +82,15 @@ var kinds = []*Kind{
 	Images.Kind,
 	ReservedIPs.Kind,
 	Certificates.Kind,
+	VPCs.Kind,
+	VPCNATGateways.Kind,
+	VPCPeerings.Kind,
+	Domains.Kind,
+	CDNEndpoints.Kind,
 	DatabaseTrustedSources.Kind,
 	KubernetesUpgrades.Kind,
+
+	DomainRecords.Kind,
 }
 
 // Kinds names every kind that can be refreshed, in order.

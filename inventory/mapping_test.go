@@ -21,6 +21,23 @@ func decodeExample(t *testing.T, name string, v any) {
 	}
 }
 
+// mapExample maps the list under key in one of the API's example responses,
+// and fails unless it holds want objects.
+func mapExample[Raw, T any](t *testing.T, file, key string, mapList func([]Raw) []T, want int) []T {
+	t.Helper()
+	var body map[string]json.RawMessage
+	decodeExample(t, file, &body)
+	var raw []Raw
+	if err := json.Unmarshal(body[key], &raw); err != nil {
+		t.Fatalf("%s: %s: %v", file, key, err)
+	}
+	got := mapList(raw)
+	if len(got) != want {
+		t.Fatalf("%s: mapped %d objects, want the example's %d", file, len(got), want)
+	}
+	return got
+}
+
 func TestMapDropletsFromExamples(t *testing.T) {
 	var plain, gpu struct{ Droplets []godo.Droplet }
 	decodeExample(t, "droplets.json", &plain)

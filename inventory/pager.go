@@ -2,7 +2,10 @@ package inventory
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"net/http"
 
 	"github.com/digitalocean/godo"
 )
@@ -48,4 +51,45 @@ func listAll[T any](ctx context.Context, list listFunc[T]) ([]T, error) {
 		opt.Page++
 	}
 	return nil, fmt.Errorf("more than %d pages", maxPages)
+}
+
+// rawList is the listFunc of a paginated path whose objects, under key, we
+// decode into our own type T: for a list godo reads without its meta (a
+// zone's records), or whose objects hold what we must never keep (a
+// domain's zone file).
+func rawList[T any](c *godo.Client, path, key string) listFunc[T] {
+	return func(ctx context.Context, opt *godo.ListOptions) ([]T, *godo.Response, error) {
+		target := fmt.Sprintf("%s?page=%d&per_page=%d", path, opt.Page, opt.PerPage)
+		req, err := c.NewRequest(ctx, http.MethodGet, target, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		var body map[string]json.RawMessage
+		resp, err := c.Do(ctx, req, &body)
+		if err != nil {
+			return nil, resp, err
+		}
+		if _, ok := body[key]; !ok {
+			return nil, resp, fmt.Errorf("no %q: %w", key, errIncompleteAnswer)
+		}
+		var items []T
+		err = errors.Join(decodeField(body, key, &items), decodeField(body, "links", &resp.Links),
+			decodeField(body, "meta", &resp.Meta))
+		if err != nil {
+			return nil, resp, err
+		}
+		return items, resp, nil
+	}
+}
+
+// decodeField decodes body[key] into v, and leaves v alone when body has no key.
+func decodeField(body map[string]json.RawMessage, key string, v any) error {
+	raw, ok := body[key]
+	if !ok {
+		return nil
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("%s: %w", key, err)
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -129,8 +130,13 @@ func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 
 var idSegment = regexp.MustCompile(`^([0-9]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`)
 
+// namedBy are the collections whose objects a path names by their name
+// rather than an ID: /v2/domains/example.com/records.
+var namedBy = []string{"domains"}
+
 // routeTemplate turns a request path into a label value of bounded
-// cardinality: /v2/databases/9cc1.../firewall becomes /v2/databases/{id}/firewall.
+// cardinality: /v2/databases/9cc1.../firewall becomes /v2/databases/{id}/firewall,
+// and /v2/domains/example.com/records /v2/domains/{id}/records.
 // A prefix before /v2/ (a proxy's, say) is dropped.
 func routeTemplate(path string) string {
 	if i := strings.Index(path, "/v2/"); i > 0 {
@@ -138,7 +144,7 @@ func routeTemplate(path string) string {
 	}
 	segments := strings.Split(path, "/")
 	for i, s := range segments {
-		if idSegment.MatchString(s) {
+		if idSegment.MatchString(s) || s != "" && i > 2 && slices.Contains(namedBy, segments[i-1]) {
 			segments[i] = "{id}"
 		}
 	}

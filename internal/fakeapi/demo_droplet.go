@@ -84,7 +84,8 @@ func (b builder) droplet(i int) map[string]any {
 
 func dropletID(i int) int { return firstDropletID + i }
 
-// dropletRegion is the region of droplet i: each round of roles moves to the next.
+// dropletRegion is the region of plain droplet i: each round of roles is in
+// the next region.
 func dropletRegion(i int) int { return (i / len(dropletRoles)) % len(regions) }
 
 // roleDroplet is the number of the droplet of role in round: each round of
@@ -126,6 +127,7 @@ func (b builder) gpuDroplet(i int) map[string]any {
 	d["name"] = fmt.Sprintf("ml-training-%s-%02d", regions[tor1].slug, i+1)
 	d["created_at"] = stamp(createdAt(i, b.size[GPUDroplets]).Add(history / 2))
 	d["tags"] = []string{"team-b", "staging"}
+	setDropletRegion(d, tor1)
 	setDropletNetworks(d, gpuHosts+i, tor1, true, false)
 	return d
 }
@@ -167,12 +169,8 @@ func setDropletNetworks(d map[string]any, n, r int, public, ipv6 bool) {
 	}
 	networks["v4"], networks["v6"] = v4, []any{}
 	if ipv6 {
-		networks["v6"] = []any{map[string]any{
-			"ip_address": fmt.Sprintf("2604:a880:%x:d0::%x:%x:1", r, n>>16, n&0xffff),
-			"netmask":    64,
-			"gateway":    fmt.Sprintf("2604:a880:%x:d0::1", r),
-			"type":       "public",
-		}}
+		ip, gateway := publicIPv6(r, n)
+		networks["v6"] = []any{map[string]any{"ip_address": ip, "netmask": 64, "gateway": gateway, "type": "public"}}
 	}
 }
 

@@ -17,9 +17,17 @@ const (
 	ReservedIPv6s = "reserved_ipv6s"
 	Certificates  = "certificates"
 
+	VPCs           = "vpcs"
+	VPCNATGateways = "vpc_nat_gateways"
+	VPCPeerings    = "vpc_peerings"
+	Domains        = "domains"
+	CDNEndpoints   = "cdn_endpoints"
+
 	// Lists per object of another list, by that object's id.
 	DatabaseFirewalls  = "database_firewalls"  // GET /v2/databases/{id}/firewall: "rules"
 	KubernetesUpgrades = "kubernetes_upgrades" // GET /v2/kubernetes/clusters/{id}/upgrades: null for none
+
+	DomainRecords = "domain_records" // GET /v2/domains/{name}/records, paged
 )
 
 // list is one list the fake serves: its route, how it answers, where its
@@ -73,10 +81,22 @@ var lists = []list{
 	{name: Certificates, path: "/v2/certificates", key: "certificates", example: "certificates.json",
 		demo: len(certificatePlans), make: builder.certificate},
 
+	{name: VPCs, path: "/v2/vpcs", key: "vpcs", example: "vpcs.json", demo: len(regions) + len(customVPCs), make: builder.vpc},
+	{name: VPCNATGateways, path: "/v2/vpc_nat_gateways", key: "vpc_nat_gateways", example: "vpc_nat_gateways.json",
+		demo: len(natPolicies), make: builder.natGateway},
+	{name: VPCPeerings, path: "/v2/vpc_peerings", key: "vpc_peerings", example: "vpc_peerings.json",
+		demo: len(peeringPolicies), make: builder.vpcPeering},
+	{name: Domains, path: "/v2/domains", key: "domains", example: "domains.json", demo: len(demoZones), make: builder.domain},
+	{name: CDNEndpoints, path: "/v2/cdn/endpoints", key: "endpoints", example: "cdn_endpoints.json", demo: len(cdnPolicies),
+		make: builder.cdnEndpoint},
+
 	{name: DatabaseFirewalls, path: "/v2/databases/{id}/firewall", key: "rules", whole: true, parent: Databases,
 		example: "databases_firewall.json", makeFor: builder.trustedSources},
 	{name: KubernetesUpgrades, path: "/v2/kubernetes/clusters/{id}/upgrades", key: "available_upgrade_versions",
 		whole: true, nullWhenNone: true, parent: Clusters, example: "kubernetes_upgrades.json", makeFor: builder.upgrades},
+
+	{name: DomainRecords, path: "/v2/domains/{id}/records", key: "domain_records", parent: Domains, parentKey: "name",
+		example: "domain_records.json", makeFor: builder.domainRecords},
 }
 
 // listNamed returns the list called name.

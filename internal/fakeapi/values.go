@@ -69,6 +69,7 @@ const (
 	gpuHosts      = 90000
 	clusterHosts  = 95000
 	lbHosts       = 97000
+	natHosts      = 98000
 	reservedHosts = 99000
 )
 
@@ -80,8 +81,14 @@ func publicIPv4(n int) (ip, gateway string) {
 	return fmt.Sprintf("198.%d.%d.%d", a, b, 10+n%200), fmt.Sprintf("198.%d.%d.1", a, b)
 }
 
+// publicIPv6 is host n's public IPv6 address in region r, and its gateway.
+func publicIPv6(r, n int) (ip, gateway string) {
+	return fmt.Sprintf("2604:a880:%x:d0::%x:%x:1", r, n>>16, n&0xffff), fmt.Sprintf("2604:a880:%x:d0::1", r)
+}
+
+// privateIPv4 is host n's address in the default VPC of region r.
 func privateIPv4(r, n int) string {
-	return fmt.Sprintf("10.%d.%d.%d", 100+r, n/200%250, 10+n%200)
+	return fmt.Sprintf("10.%d.%d.%d", defaultVPCOctet+r, n/200%250, 10+n%200)
 }
 
 // cloneObject deep-copies a decoded JSON object.
