@@ -38,6 +38,6 @@ func (b builder) cdnEndpoint(i int) map[string]any {
 		return without(e, "custom_domain", "certificate_id")
 	}
 	e["custom_domain"] = p.customDomain
-	e["certificate_id"] = fakeUUID("certificate", p.customDomain)
+	e["certificate_id"] = certificateID(wwwCertificate) // which names the custom domain
 	return e
 }

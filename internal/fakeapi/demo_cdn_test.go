@@ -2,6 +2,7 @@ package fakeapi
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -30,6 +31,11 @@ func TestDemoCDNEndpoints(t *testing.T) {
 			continue
 		}
 		custom++
+		certificates, _, err := c.Certificates.List(context.Background(), &godo.ListOptions{PerPage: 200})
+		i := slices.IndexFunc(certificates, func(cert godo.Certificate) bool { return cert.ID == e.CertificateID })
+		if err != nil || i < 0 || !slices.Contains(certificates[i].DNSNames, e.CustomDomain) {
+			t.Errorf("%s: its certificate %s (%v) is not listed or does not name it", e.CustomDomain, e.CertificateID, err)
+		}
 		host, zone, _ := strings.Cut(e.CustomDomain, ".")
 		var cname string
 		for _, r := range recordsOf(t, c, zone, 200) {

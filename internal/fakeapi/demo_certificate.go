@@ -26,7 +26,7 @@ const day = 24 * time.Hour
 // soon" at the history's end (5 September 2025) has expired by now, like
 // the expired one. Only the first two are meant to be valid at real time.
 var certificatePlans = []certificatePlan{
-	{"www-example", "lets_encrypt", "verified", []string{"www.example.com", "example.com"}, 10 * 365 * day},
+	{"www-example", "lets_encrypt", "verified", []string{"www.example.com", "example.com", "static.example.com"}, 10 * 365 * day},
 	{"api-wildcard", "custom", "verified", []string{"*.api.example.com", "api.example.com"}, 10 * 365 * day},
 	{"shop", "lets_encrypt", "verified", []string{"shop.example.com"}, 10 * day},
 	{"legacy-api", "custom", "verified", []string{"legacy.example.com"}, -30 * day},
@@ -39,8 +39,9 @@ var certificatePlans = []certificatePlan{
 func certificateID(i int) string { return fakeUUID("certificate", i) }
 
 const (
-	shopCertificate = 2 // expiring soon at the history's end
+	wwwCertificate  = 0 // also the CDN's custom domain
 	apiCertificate  = 1
+	shopCertificate = 2 // expiring soon at the history's end
 )
 
 // certificate i follows the plans in turn.
