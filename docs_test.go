@@ -58,3 +58,31 @@ func TestEveryMetricIsDocumented(t *testing.T) {
 		t.Errorf("only %d metrics described; is the registry complete?", n)
 	}
 }
+
+// TestEveryWorkloadKindIsDocumented fails when a workload kind, or an
+// attribute of one, is missing from the README's inventory tables.
+func TestEveryWorkloadKindIsDocumented(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	section := string(readme)
+	if i := strings.Index(section, "## The inventory, without Prometheus"); i >= 0 {
+		section = section[i:]
+	}
+	if i := strings.Index(section, "\n## Drift"); i >= 0 {
+		section = section[:i]
+	}
+	for _, k := range inventory.WorkloadKinds() {
+		row := regexp.MustCompile("(?m)^\\| [^|]*`" + k.Name() + "`[^|]*\\|.*$").FindString(section)
+		if row == "" {
+			t.Errorf("kind %s has no row in the README's inventory table", k.Name())
+			continue
+		}
+		for _, key := range k.AttributeKeys() {
+			if !strings.Contains(row, "`"+key+"`") {
+				t.Errorf("kind %s: attribute %s is not in its README row", k.Name(), key)
+			}
+		}
+	}
+}
