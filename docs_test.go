@@ -86,3 +86,32 @@ func TestEveryWorkloadKindIsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryCollectorHasARequestCost fails when a collector has no row in
+// the README's table of request costs.
+func TestEveryCollectorHasARequestCost(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := between(string(readme), "| collector | resource kinds | requests per refresh |", "\n\n")
+	costs := regexp.MustCompile(`(?m)^\| ([a-z_, ]+) \| (?:none|`+"`"+`)`).FindAllStringSubmatch(table, -1)
+	named := map[string]bool{}
+	for _, row := range costs {
+		for _, name := range strings.Split(row[1], ", ") {
+			named[name] = true
+		}
+	}
+	for _, f := range collector.Factories {
+		if !named[f.Name] {
+			t.Errorf("collector %s has no row in the README's request-cost table", f.Name)
+		}
+	}
+}
+
+// between is the text from the first start to the first end after it.
+func between(text, start, end string) string {
+	_, after, _ := strings.Cut(text, start)
+	inside, _, _ := strings.Cut(after, end)
+	return inside
+}
