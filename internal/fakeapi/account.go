@@ -64,8 +64,13 @@ func Examples() Account {
 
 // idOf is the string id of an object, or "" when it has none.
 func idOf(object map[string]any) string {
-	id, _ := object["id"].(string)
-	return id
+	switch id := object["id"].(type) {
+	case string:
+		return id
+	case json.Number, int:
+		return fmt.Sprint(id)
+	}
+	return ""
 }
 
 func exampleObject(file, key string) map[string]any {

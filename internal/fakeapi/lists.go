@@ -40,6 +40,10 @@ type list struct {
 	key   string // the JSON key of the list in the body
 	query string // key=value: serve this list to requests that have it; another of the path otherwise, or none
 	whole bool   // not paginated: every item, with no links or meta
+	// object serves the list's first item alone, {"key": {...}}, as the API
+	// serves a single object (a subscription, the state of a check); not
+	// found when the list is empty.
+	object bool
 	// nullWhenNone sends null for a parent object the fake holds no list
 	// for, where the API does so; an empty list otherwise.
 	nullWhenNone bool

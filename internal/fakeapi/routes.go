@@ -13,15 +13,17 @@ type routeFunc func(c *content, r *http.Request) ([]byte, *apiError)
 // reads it as r.PathValue("id").
 const idWildcard = "{id}"
 
-// routes are the URL paths the fake serves, by path or path template: the
-// account, and each path of the lists table.
-var routes = func() map[string]routeFunc {
-	routes := map[string]routeFunc{"/v2/account": accountBody}
+// routeTable maps the URL paths the fake serves, by path or path template,
+// to what serves them: the account, and each path of the lists table.
+type routeTable map[string]routeFunc
+
+func newRouteTable() routeTable {
+	routes := routeTable{"/v2/account": accountBody}
 	for _, l := range lists {
 		routes[l.path] = listsAt(l.path)
 	}
 	return routes
-}()
+}
 
 // listsAt serves the lists at one path: the one whose query the request
 // has, or the one with no query. A path whose lists all need a query the
@@ -57,9 +59,9 @@ func pickList(at []*list, q url.Values) *list {
 	return plain
 }
 
-// findRoute returns the template of the route that serves r's path ("" and
-// nil for none) and sets r's path value "id" from it.
-func findRoute(r *http.Request) (template string, build routeFunc) {
+// find returns the template of the route that serves r's path ("" and nil
+// for none) and sets r's path value "id" from it.
+func (routes routeTable) find(r *http.Request) (template string, build routeFunc) {
 	path := r.URL.Path
 	if build, ok := routes[path]; ok {
 		return path, build

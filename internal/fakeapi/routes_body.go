@@ -10,9 +10,10 @@ func accountBody(c *content, _ *http.Request) ([]byte, *apiError) {
 	return append(b, '}'), nil
 }
 
-// serveList answers with a list: a page of it, or all of it for a list the
-// API does not paginate. A list per object answers for the object its
-// path names: not found for an object the parent list does not hold.
+// serveList answers with a list: a page of it, all of it for a list the
+// API does not paginate, or its one object. A list per object answers for
+// the object its path names: not found for an object the parent list does
+// not hold.
 func serveList(c *content, r *http.Request, l *list) ([]byte, *apiError) {
 	items := c.lists[l.name]
 	if l.parent != "" {
@@ -27,7 +28,12 @@ func serveList(c *content, r *http.Request, l *list) ([]byte, *apiError) {
 			items = []json.RawMessage{}
 		}
 	}
-	if l.whole {
+	switch {
+	case l.object && len(items) == 0:
+		return nil, errorFor(http.StatusNotFound)
+	case l.object:
+		return append(append([]byte(`{"`+l.key+`":`), items[0]...), '}'), nil
+	case l.whole:
 		return wholeList(l.key, items), nil
 	}
 	return pagedList(l.key, items, r)

@@ -18,6 +18,7 @@ type Server struct {
 	URL string // such as http://127.0.0.1:40123
 
 	http    *http.Server
+	routes  routeTable
 	closing chan struct{}
 	close   sync.Once
 	now     func() time.Time
@@ -49,6 +50,7 @@ func NewServer(token string, acct Account) (*Server, error) {
 		URL:     "http://" + ln.Addr().String(),
 		closing: make(chan struct{}),
 		now:     time.Now,
+		routes:  newRouteTable(),
 		token:   token,
 		faults:  faults{},
 	}
@@ -72,7 +74,7 @@ func (s *Server) Close() {
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	a := s.begin(w, r)
-	template, build := findRoute(r)
+	template, build := s.routes.find(r)
 	c, known := s.contentFor(r)
 	switch {
 	case r.Method != http.MethodGet && r.Method != http.MethodHead:
