@@ -18,6 +18,9 @@ import (
 
 const testToken = "dop_v1_refresher_test_token"
 
+// testRetry retries as production does, but fast.
+var testRetry = RetryPolicy{Attempts: 3, Base: time.Millisecond, Max: 5 * time.Millisecond}
+
 type testAPI struct {
 	*fakeapi.Server
 	refresher *Refresher
@@ -35,8 +38,9 @@ func newTestAPI(t testing.TB, acct fakeapi.Account) *testAPI {
 	t.Cleanup(api.Close)
 	logs := &testlog.Buffer{}
 	r, err := NewRefresher(Options{
-		Account:  "default",
-		Client:   ClientOptions{BaseURL: api.URL, Token: func() string { return testToken }, Timeout: 500 * time.Millisecond},
+		Account: "default",
+		Client: ClientOptions{BaseURL: api.URL, Token: func() string { return testToken }, Timeout: 500 * time.Millisecond,
+			Retry: testRetry},
 		Kinds:    Kinds(),
 		Interval: time.Minute,
 		Logger:   log.NewLogfmtLogger(logs),
