@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 
 	"github.com/digitalocean/godo"
 )
@@ -26,7 +27,7 @@ func (d Detail[V]) Of(s *Snapshot) map[string]V {
 func (d Detail[V]) With(byID map[string]V) Listing { return Listing{d.name, byID} }
 
 // detailSpec declares a Detail kind: Get is the I/O for one parent object,
-// Map its pure mapping.
+// given its ID already escaped for a URL path; Map its pure mapping.
 type detailSpec[P, Raw, V any] struct {
 	Name, Scope string
 	Parent      List[P]
@@ -43,7 +44,11 @@ func newDetail[P, Raw, V any](spec detailSpec[P, Raw, V]) Detail[V] {
 			byID := make(map[string]V, len(parents))
 			for i := range parents {
 				id := spec.ID(&parents[i])
-				raw, err := spec.Get(ctx, c, id)
+				// The ID goes into a path: escaped, so that no ID from the
+				// API can reach another route; and named, so that the
+				// request metrics count it under the route's template.
+				escaped := url.PathEscape(id)
+				raw, err := spec.Get(aboutObject(ctx, escaped), c, escaped)
 				switch {
 				case isNotFound(err): // deleted since it was listed
 					continue

@@ -2,7 +2,6 @@ package inventory
 
 import (
 	"context"
-	"net/url"
 
 	"github.com/digitalocean/godo"
 )
@@ -42,7 +41,7 @@ var DomainRecords = newDetail(detailSpec[Domain, []recordWire, map[string]int]{
 	Name: KindDomainRecords, Scope: "domain:read", Parent: Domains,
 	ID: func(d *Domain) string { return d.Name },
 	Get: func(ctx context.Context, c *godo.Client, name string) ([]recordWire, error) {
-		return listAll(ctx, rawList[recordWire](c, "v2/domains/"+url.PathEscape(name)+"/records", "domain_records"))
+		return listAll(ctx, rawList[recordWire](c, "v2/domains/"+name+"/records", "domain_records")) // name comes escaped
 	},
 	Map: recordsByType,
 })

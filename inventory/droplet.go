@@ -74,21 +74,19 @@ const (
 // leaves GPU Droplets out, and the GPU list.
 type dropletLists = twoLists[godo.Droplet, godo.Droplet]
 
-// mapDroplets merges both lists by ID, GPU entries winning, sorted by ID.
+// mapDroplets joins both lists, sorted by ID; a Droplet in both comes from
+// the GPU list first, so that it is the one kept when the kind drops the
+// repeat.
 func mapDroplets(lists dropletLists) []Droplet {
 	plain, gpu := lists.first, lists.second
-	byID := make(map[int]Droplet, len(plain)+len(gpu))
-	for i := range plain {
-		byID[plain[i].ID] = mapDroplet(&plain[i], false)
-	}
+	droplets := make([]Droplet, 0, len(plain)+len(gpu))
 	for i := range gpu {
-		byID[gpu[i].ID] = mapDroplet(&gpu[i], true)
+		droplets = append(droplets, mapDroplet(&gpu[i], true))
 	}
-	droplets := make([]Droplet, 0, len(byID))
-	for _, d := range byID {
-		droplets = append(droplets, d)
+	for i := range plain {
+		droplets = append(droplets, mapDroplet(&plain[i], false))
 	}
-	slices.SortFunc(droplets, func(a, b Droplet) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(droplets, func(a, b Droplet) int { return cmp.Compare(a.ID, b.ID) })
 	return droplets
 }
 

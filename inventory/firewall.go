@@ -31,6 +31,7 @@ var Firewalls = newList(listSpec[[]godo.Firewall, Firewall]{
 	Name: KindFirewalls, Label: "Firewalls", Scope: "firewall:read",
 	Fetch: paged("firewalls", func(c *godo.Client) listFunc[godo.Firewall] { return c.Firewalls.List }),
 	Map:   eachValue(mapFirewall),
+	ID:    func(f *Firewall) string { return f.ID },
 })
 
 func mapFirewall(f *godo.Firewall) Firewall {

@@ -28,7 +28,7 @@ type Image struct {
 var Images = newList(listSpec[[]godo.Image, Image]{
 	Name: KindImages, Label: "Images", Scope: "image:read",
 	Fetch: paged("images", func(c *godo.Client) listFunc[godo.Image] { return c.Images.ListUser }),
-	Map:   mapImages,
+	Map:   eachValue(mapImage),
 	Workload: func(i *Image) Workload {
 		return Workload{ID: strconv.Itoa(i.ID), Name: i.Name, Status: i.Status, Tags: i.Tags, Created: i.Created}
 	},
@@ -40,11 +40,6 @@ var Images = newList(listSpec[[]godo.Image, Image]{
 		{Key: "regions", Value: func(i *Image) any { return i.Regions }},
 	},
 })
-
-// mapImages maps each image once, the first of those an answer gives one ID.
-func mapImages(images []godo.Image) []Image {
-	return firstOfEach(eachValue(mapImage)(images), func(i *Image) int { return i.ID })
-}
 
 func mapImage(i *godo.Image) Image {
 	return Image{

@@ -16,7 +16,11 @@ func TestMapImagesFromExamples(t *testing.T) {
 	if len(body.Images) != 6 {
 		t.Fatalf("the example has %d images, want 6", len(body.Images))
 	}
-	got := mapImages(body.Images)
+	list, dropped := Images.unique(eachValue(mapImage)(body.Images))
+	got := list.([]Image)
+	if dropped != 3 {
+		t.Errorf("%d repeated images dropped, want the example's 3", dropped)
+	}
 	created := time.Date(2014, 11, 4, 22, 23, 2, 0, time.UTC)
 	want := []Image{{
 		ID: 7555620, Name: "Nifty New Snapshot", Type: "snapshot", Distribution: "Ubuntu", Status: "available",

@@ -23,7 +23,10 @@ type Kind struct {
 	load func(context.Context, *godo.Client, *Snapshot) (any, error)
 	// project turns a loaded list into workloads; nil for kinds that are
 	// not workloads (the account, per-object details).
-	project    func(list any) []Workload
+	project func(list any) []Workload
+	// unique keeps the first object of each ID and tells how many it
+	// dropped; nil for a kind whose objects have no ID (the account).
+	unique     func(list any) (any, int)
 	attributes []string // the keys of Workload.Attributes, in column order
 	compared   []string // the attributes whose change drift counts
 }

@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/digitalocean/godo"
@@ -60,10 +61,12 @@ func (c *Cluster) DesiredNodes() int {
 }
 
 // Clusters lists the Kubernetes clusters; their node pools come with them.
-var Clusters = newList(listSpec[[]*godo.KubernetesCluster, Cluster]{
+var Clusters = newList(listSpec[[]clusterWire, Cluster]{
 	Name: KindKubernetes, Label: "Kubernetes clusters", Scope: "kubernetes:read",
-	Fetch: paged("kubernetes clusters", func(c *godo.Client) listFunc[*godo.KubernetesCluster] { return c.Kubernetes.List }),
-	Map:   each(mapCluster),
+	Fetch: paged("kubernetes clusters", func(c *godo.Client) listFunc[clusterWire] {
+		return rawList[clusterWire](c, "v2/kubernetes/clusters", "kubernetes_clusters")
+	}),
+	Map: eachValue(mapCluster),
 	Workload: func(c *Cluster) Workload {
 		return Workload{ID: c.ID, Name: c.Name, Region: c.Region, Status: c.Status, Version: c.Version,
 			Tags: c.Tags, Created: c.Created}
@@ -91,13 +94,28 @@ var KubernetesUpgrades = newDetail(detailSpec[Cluster, []*godo.KubernetesVersion
 	Map: mapUpgrades,
 })
 
-func mapCluster(c *godo.KubernetesCluster) Cluster {
+// clusterWire is a cluster as the list gives it, with its state read as
+// a plain string: godo refuses a state it does not know, which would fail
+// the whole list the day the API adds one.
+type clusterWire struct {
+	godo.KubernetesCluster
+	Status *struct {
+		State string `json:"state"`
+	} `json:"status"` // shadows the embedded Status
+}
+
+func mapCluster(w *clusterWire) Cluster {
+	c := &w.KubernetesCluster
+	state := ""
+	if w.Status != nil {
+		state = strings.ToLower(w.Status.State)
+	}
 	return Cluster{
 		ID:           c.ID,
 		Name:         c.Name,
 		Region:       c.RegionSlug,
 		Version:      c.VersionSlug,
-		Status:       clusterState(c.Status),
+		Status:       state,
 		VPCUUID:      c.VPCUUID,
 		HA:           c.HA,
 		AutoUpgrade:  c.AutoUpgrade,
@@ -106,13 +124,6 @@ func mapCluster(c *godo.KubernetesCluster) Cluster {
 		NodePools:    each(mapNodePool)(c.NodePools),
 		Created:      c.CreatedAt,
 	}
-}
-
-func clusterState(s *godo.KubernetesClusterStatus) string {
-	if s == nil {
-		return ""
-	}
-	return string(s.State)
 }
 
 func mapNodePool(p *godo.KubernetesNodePool) NodePool {

@@ -38,6 +38,9 @@ type listSpec[Raw, T any] struct {
 	Workload           func(*T) Workload
 	Columns            Columns
 	Attributes         []Attribute[T]
+	// ID names an object of a kind that is not a workload (a workload's ID
+	// is its projection's), so that a list repeating one keeps it once.
+	ID func(*T) string
 }
 
 // Attribute is one of a kind's own facts, shown beside the common columns.
@@ -59,6 +62,18 @@ func newList[Raw, T any](spec listSpec[Raw, T]) List[T] {
 			}
 			return spec.Map(raw), nil
 		},
+	}
+	id := spec.ID
+	if id == nil && spec.Workload != nil {
+		id = func(item *T) string { return spec.Workload(item).ID }
+	}
+	if id != nil {
+		k.unique = func(list any) (any, int) {
+			items := list.([]T)
+			n := len(items)
+			items = firstOfEach(items, id)
+			return items, n - len(items)
+		}
 	}
 	if spec.Workload != nil {
 		k.project = func(list any) []Workload { return project(spec.Name, list.([]T), spec.Workload, spec.Attributes) }

@@ -68,18 +68,18 @@ func TestMapDropletsFromExamples(t *testing.T) {
 
 func TestMapDropletsMergesByID(t *testing.T) {
 	d := godo.Droplet{ID: 7, Name: "both", Status: "active"}
-	got := mapDroplets(dropletLists{first: []godo.Droplet{d}, second: []godo.Droplet{d}})
-	if len(got) != 1 || !got[0].GPU {
-		t.Errorf("a droplet in both lists: got %+v, want one GPU droplet", got)
+	list, _ := Droplets.unique(mapDroplets(dropletLists{first: []godo.Droplet{d}, second: []godo.Droplet{d}}))
+	if got := list.([]Droplet); len(got) != 1 || !got[0].GPU {
+		t.Errorf("a droplet in both lists: got %+v, want one GPU droplet", list)
 	}
 }
 
 func TestMapClustersFromExamples(t *testing.T) {
 	var body struct {
-		Clusters []*godo.KubernetesCluster `json:"kubernetes_clusters"`
+		Clusters []clusterWire `json:"kubernetes_clusters"`
 	}
 	decodeExample(t, "kubernetes_clusters.json", &body)
-	got := each(mapCluster)(body.Clusters)
+	got := eachValue(mapCluster)(body.Clusters)
 	if len(got) != 1 {
 		t.Fatalf("got %d clusters, want 1", len(got))
 	}

@@ -20,7 +20,10 @@ const maxPages = 2000
 type listFunc[T any] func(context.Context, *godo.ListOptions) ([]T, *godo.Response, error)
 
 // listAll follows pagination to the last page, as the links say; it never
-// guesses the end from an empty or short page.
+// guesses the end from an empty or short page. A list that ends short of
+// the total its own meta gives (a page whose list key is missing, say)
+// contradicts itself and fails: publishing it would make every object
+// vanish from the metrics, and drift count them removed.
 func listAll[T any](ctx context.Context, list listFunc[T]) ([]T, error) {
 	opt := &godo.ListOptions{Page: 1, PerPage: perPage}
 	var all []T
@@ -39,6 +42,9 @@ func listAll[T any](ctx context.Context, list listFunc[T]) ([]T, error) {
 		}
 		all = append(all, items...)
 		if resp.Links == nil || resp.Links.IsLastPage() {
+			if len(all) < resp.Meta.Total {
+				return nil, fmt.Errorf("page %d: %d objects where meta says %d: %w", opt.Page, len(all), resp.Meta.Total, errIncompleteAnswer)
+			}
 			return all, nil
 		}
 		current, err := resp.Links.CurrentPage()

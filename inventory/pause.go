@@ -9,8 +9,14 @@ import (
 	"time"
 )
 
-// defaultPause is how long a 429 that names no time stops an account's requests.
-const defaultPause = time.Minute
+// defaultPause is how long a 429 that names no time stops an account's
+// requests; maxPause the longest any 429 may stop them, whatever it asks:
+// a proxy's Retry-After of a day, or a reset a year away, must not silence
+// an exporter until someone restarts it.
+const (
+	defaultPause = time.Minute
+	maxPause     = time.Hour
+)
 
 // pausedError is returned, without sending anything, for a request made
 // while the account is paused after a 429.
@@ -21,15 +27,19 @@ func (e *pausedError) Error() string {
 }
 
 // pauseOf is when requests may start again after a 429: after retry-after
-// seconds if the answer says, else at ratelimit-reset, else a minute on.
-func pauseOf(resp *http.Response, now time.Time) time.Time {
+// seconds if the answer says, else at ratelimit-reset, else a minute on;
+// never more than maxPause on, and clamped tells whether it asked more.
+func pauseOf(resp *http.Response, now time.Time) (until time.Time, clamped bool) {
+	until = now.Add(defaultPause)
 	if seconds, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && seconds >= 0 {
-		return now.Add(time.Duration(seconds) * time.Second)
+		until = now.Add(time.Duration(min(seconds, int(maxPause/time.Second)+1)) * time.Second)
+	} else if reset, err := strconv.ParseInt(resp.Header.Get("Ratelimit-Reset"), 10, 64); err == nil && time.Unix(reset, 0).After(now) {
+		until = time.Unix(min(reset, now.Add(maxPause+time.Second).Unix()), 0)
 	}
-	if reset, err := strconv.ParseInt(resp.Header.Get("Ratelimit-Reset"), 10, 64); err == nil && time.Unix(reset, 0).After(now) {
-		return time.Unix(reset, 0)
+	if latest := now.Add(maxPause); until.After(latest) {
+		return latest, true
 	}
-	return now.Add(defaultPause)
+	return until, false
 }
 
 // requestCounter counts the requests one refresh sends; the refresher puts

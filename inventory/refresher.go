@@ -58,6 +58,7 @@ type Refresher struct {
 	current   atomic.Pointer[Snapshot]
 	published chan struct{}   // closed and replaced at each publish; guarded by mu
 	failing   map[string]bool // kinds whose last refresh failed; guarded by mu
+	repeating sync.Map        // kinds whose last list repeated an ID: kind → bool
 }
 
 // NewRefresher prepares a refresher; nothing is fetched before Run or Refresh.
@@ -194,11 +195,19 @@ func (r *Refresher) refresh(ctx context.Context, k *Kind) error {
 	ctx, requests := withRequestCounter(ctx)
 	start := time.Now()
 	list, err := r.load(ctx, k)
+	if err == nil && k.unique != nil {
+		var repeated int
+		list, repeated = k.unique(list)
+		r.logRepeats(k, repeated)
+	}
 	duration := time.Since(start)
 	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
 		return err // shutting down: nothing to report
 	}
 	r.planBudget(k, requests.Load())
+	for _, what := range r.recorder.newOddities() {
+		level.Warn(r.logger).Log("msg", "the API answered something odd; the exporter works around it", "what", what)
+	}
 	before, after := r.publish(k, list, duration, err)
 	if err == nil && r.onRefresh != nil {
 		r.onRefresh(k.name, before, after)
@@ -303,6 +312,19 @@ func (r *Refresher) logChange(k *Kind, reason Reason, err error) {
 			"reason", reason, "missing_scope", k.scope, "err", r.safeError(err))
 	default:
 		level.Warn(logger).Log("msg", "refresh failed; keeping the last good data", "reason", reason, "err", r.safeError(err))
+	}
+}
+
+// logRepeats warns when a kind's list starts repeating IDs (each is kept
+// once), and says when it stops; repeats are not logged again meanwhile.
+func (r *Refresher) logRepeats(k *Kind, repeated int) {
+	was, _ := r.repeating.Swap(k.name, repeated > 0)
+	switch wasRepeating, _ := was.(bool); {
+	case repeated > 0 && !wasRepeating:
+		level.Warn(log.With(r.logger, "resource", k.name)).Log("msg", "the API listed an ID more than once; keeping the first of each",
+			"repeated", repeated)
+	case repeated == 0 && wasRepeating:
+		level.Info(log.With(r.logger, "resource", k.name)).Log("msg", "the API lists each ID once again")
 	}
 }
 

@@ -122,6 +122,8 @@ func TestFailureKeepsLastGoodDataOfThatKindOnly(t *testing.T) {
 		{"bad gateway page", "/v2/apps", fakeapi.Fault{Status: 502, Body: "<html><body>Bad Gateway</body></html>"}, ReasonServerError},
 		{"HTML with 200", "/v2/droplets", fakeapi.Fault{Body: "<html>maintenance</html>"}, ReasonDecode},
 		{"truncated JSON", "/v2/databases", fakeapi.Fault{Body: `{"databases":[{"id":"9cc1`}, ReasonDecode},
+		{"list key missing", "/v2/droplets", fakeapi.Fault{Body: `{"meta":{"total":1}}`}, ReasonDecode},
+		{"fewer objects than meta says", "/v2/apps", fakeapi.Fault{Body: `{"apps":[],"links":{},"meta":{"total":3}}`}, ReasonDecode},
 		{"empty body", "/v2/apps", fakeapi.Fault{Body: " "}, ReasonDecode},
 		{"an empty object from a proxy", "/v2/droplets", fakeapi.Fault{Body: "{}"}, ReasonDecode},
 		{"a database answer without databases", "/v2/databases", fakeapi.Fault{Body: `{"rules":[]}`}, ReasonDecode},
@@ -293,5 +295,63 @@ func TestAnAccountWithFewObjectsCostsOneRequestPerList(t *testing.T) {
 	api.refresh(t)
 	if got := len(api.Requests()); got != 19 {
 		t.Errorf("one refresh of every kind sent %d requests, the README says 19", got)
+	}
+}
+
+// TestARepeatedIDIsKeptOnceAndLoggedOnce: an answer that lists a Droplet
+// twice publishes it once, and says so once, however often it repeats.
+func TestARepeatedIDIsKeptOnceAndLoggedOnce(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	api.Update(func(a *fakeapi.Account) {
+		a.Lists[fakeapi.Droplets] = append(a.Lists[fakeapi.Droplets], a.Lists[fakeapi.Droplets][0])
+		a.Lists[fakeapi.Firewalls] = append(a.Lists[fakeapi.Firewalls], a.Lists[fakeapi.Firewalls][0])
+	})
+	api.refresh(t)
+	s := api.refresh(t)
+	if n := len(Droplets.Of(s)); n != 4 {
+		t.Errorf("%d droplets, want the example's 4", n)
+	}
+	if n := len(Firewalls.Of(s)); n != 1 {
+		t.Errorf("%d firewalls, want the example's 1", n)
+	}
+	logs := api.logs.String()
+	for _, kind := range []string{KindDroplets, KindFirewalls} {
+		if n := countLines(logs, "resource="+kind+" ", "listed an ID more than once"); n != 1 {
+			t.Errorf("%s: the repeat logged %d times over two refreshes, want once:\n%s", kind, n, logs)
+		}
+	}
+}
+
+// TestUnknownStatesAreKept: a state the API did not have when this was
+// written is kept as it is, and fails nothing.
+func TestUnknownStatesAreKept(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	api.Update(func(a *fakeapi.Account) {
+		a.Lists[fakeapi.Clusters][0]["status"] = map[string]any{"state": "hibernating"}
+		a.Lists[fakeapi.Droplets][0]["status"] = "rebuilding"
+		a.Lists[fakeapi.Databases][0]["status"] = "migrating"
+		a.Lists[fakeapi.Certificates][0]["state"] = "renewing"
+	})
+	s := api.refresh(t)
+	for kind, status := range s.Status {
+		if !status.Succeeded() {
+			t.Errorf("%s failed: %s", kind, status.Reason)
+		}
+	}
+	if got := Clusters.Of(s)[0].Status; got != "hibernating" {
+		t.Errorf("cluster state %q", got)
+	}
+	if got := Databases.Of(s)[0].Status; got != "migrating" {
+		t.Errorf("database status %q", got)
+	}
+	states := map[string]bool{}
+	for _, d := range Droplets.Of(s) {
+		states[d.Status] = true
+	}
+	for _, c := range Certificates.Of(s) {
+		states[c.State] = true
+	}
+	if !states["rebuilding"] || !states["renewing"] {
+		t.Errorf("states %v lack the new ones", states)
 	}
 }

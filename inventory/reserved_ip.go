@@ -53,10 +53,9 @@ var ReservedIPs = newList(listSpec[twoLists[godo.ReservedIP, godo.ReservedIPV6],
 	},
 })
 
-// mapReservedIPs maps IPv4 then IPv6 addresses, each address once.
+// mapReservedIPs maps IPv4 then IPv6 addresses.
 func mapReservedIPs(lists twoLists[godo.ReservedIP, godo.ReservedIPV6]) []ReservedIP {
-	ips := append(eachValue(mapReservedIPv4)(lists.first), eachValue(mapReservedIPv6)(lists.second)...)
-	return firstOfEach(ips, func(r *ReservedIP) string { return r.IP })
+	return append(eachValue(mapReservedIPv4)(lists.first), eachValue(mapReservedIPv6)(lists.second)...)
 }
 
 func mapReservedIPv4(r *godo.ReservedIP) ReservedIP {

@@ -1,10 +1,10 @@
 package inventory
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -46,14 +46,37 @@ type apiRecorder struct {
 	rate        RateLimit
 	pausedUntil time.Time
 	pauses      uint64
+	oddities    map[string]bool // what the API said that made no sense: logged once each
 }
 
 func newAPIRecorder() *apiRecorder {
-	return &apiRecorder{requests: map[RequestKey]uint64{}}
+	return &apiRecorder{requests: map[RequestKey]uint64{}, oddities: map[string]bool{}}
 }
 
-func (r *apiRecorder) record(path string, resp *http.Response) {
-	key := RequestKey{Endpoint: routeTemplate(path), Code: "error"}
+// noteOddity remembers something the API said that made no sense, for the
+// refresher to log once. The caller locks.
+func (r *apiRecorder) noteOddity(what string) {
+	if _, seen := r.oddities[what]; !seen {
+		r.oddities[what] = false
+	}
+}
+
+// newOddities returns the oddities not returned before.
+func (r *apiRecorder) newOddities() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var fresh []string
+	for what, told := range r.oddities {
+		if !told {
+			fresh = append(fresh, what)
+			r.oddities[what] = true
+		}
+	}
+	return fresh
+}
+
+func (r *apiRecorder) record(route string, resp *http.Response) {
+	key := RequestKey{Endpoint: route, Code: "error"}
 	rate, rateOK := RateLimit{}, false
 	if resp != nil {
 		key.Code = strconv.Itoa(resp.StatusCode)
@@ -63,10 +86,17 @@ func (r *apiRecorder) record(path string, resp *http.Response) {
 	defer r.mu.Unlock()
 	r.requests[key]++
 	if rateOK {
+		if rate.Limit < minLimit {
+			r.noteOddity(fmt.Sprintf("ratelimit-limit %d is below any real limit; planning with %d", rate.Limit, minLimit))
+		}
 		r.rate = rate
 	}
 	if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
-		if until := pauseOf(resp, time.Now()); until.After(r.pausedUntil) {
+		until, clamped := pauseOf(resp, time.Now())
+		if clamped {
+			r.noteOddity(fmt.Sprintf("a 429 asked to wait longer than %s; waiting %s", maxPause, maxPause))
+		}
+		if until.After(r.pausedUntil) {
 			r.pausedUntil = until
 		}
 		r.pauses++
@@ -80,11 +110,20 @@ func (r *apiRecorder) paused(now time.Time) (time.Time, bool) {
 	return r.pausedUntil, now.Before(r.pausedUntil)
 }
 
-// limit is the hourly request limit the API last reported; 0 until then.
+// minLimit is the lowest hourly limit the budget plans with: the API's
+// burst limit of a single minute. A reported limit under it (0, from a
+// broken proxy) would stretch every interval past usefulness.
+const minLimit = 250
+
+// limit is the hourly request limit the API last reported, at least
+// minLimit; 0 until it reported one.
 func (r *apiRecorder) limit() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.rate.Limit
+	if !r.rate.Seen {
+		return 0
+	}
+	return max(r.rate.Limit, minLimit)
 }
 
 // stats returns a copy that later requests do not change.
@@ -124,29 +163,41 @@ func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 	}
 	countRequest(req.Context())
 	resp, err := t.next.RoundTrip(req)
-	t.recorder.record(req.URL.Path, resp)
+	t.recorder.record(routeTemplate(req.URL.EscapedPath(), objectOf(req.Context())), resp)
 	return resp, err
 }
 
 var idSegment = regexp.MustCompile(`^([0-9]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`)
 
-// namedBy are the collections whose objects a path names by their name
-// rather than an ID: /v2/domains/example.com/records.
-var namedBy = []string{"domains"}
-
 // routeTemplate turns a request path into a label value of bounded
-// cardinality: /v2/databases/9cc1.../firewall becomes /v2/databases/{id}/firewall,
-// and /v2/domains/example.com/records /v2/domains/{id}/records.
-// A prefix before /v2/ (a proxy's, say) is dropped.
-func routeTemplate(path string) string {
+// cardinality: the object a request is about (object, escaped as in the
+// path), and any number or UUID, become {id}, so that
+// /v2/databases/9cc1.../firewall is /v2/databases/{id}/firewall and a
+// zone's /v2/domains/example.com/records is /v2/domains/{id}/records. A
+// prefix before /v2/ (a proxy's, say) is dropped.
+func routeTemplate(path, object string) string {
 	if i := strings.Index(path, "/v2/"); i > 0 {
 		path = path[i:]
 	}
 	segments := strings.Split(path, "/")
 	for i, s := range segments {
-		if idSegment.MatchString(s) || s != "" && i > 2 && slices.Contains(namedBy, segments[i-1]) {
+		if idSegment.MatchString(s) || s != "" && s == object {
 			segments[i] = "{id}"
 		}
 	}
 	return strings.Join(segments, "/")
+}
+
+// objectKey is the context key of the object a request is about.
+type objectKey struct{}
+
+// aboutObject marks ctx's requests as being about the object whose path
+// segment is id.
+func aboutObject(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, objectKey{}, id)
+}
+
+func objectOf(ctx context.Context) string {
+	id, _ := ctx.Value(objectKey{}).(string)
+	return id
 }

@@ -10,20 +10,48 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
 )
 
 func TestRouteTemplateHidesIDs(t *testing.T) {
-	for path, want := range map[string]string{
-		"/v2/droplets":                   "/v2/droplets",
-		"/v2/droplets/3164444":           "/v2/droplets/{id}",
-		"/prefix/v2/kubernetes/clusters": "/v2/kubernetes/clusters",
-		"/v2/databases/9cc10173-e9ea-4176-9dbc-a4cee4c4ff30/firewall": "/v2/databases/{id}/firewall",
-		"/v2/domains":                     "/v2/domains",
-		"/v2/domains/example.com/records": "/v2/domains/{id}/records",
+	for _, tc := range []struct{ path, object, want string }{
+		{"/v2/droplets", "", "/v2/droplets"},
+		{"/v2/droplets/3164444", "", "/v2/droplets/{id}"},
+		{"/prefix/v2/kubernetes/clusters", "", "/v2/kubernetes/clusters"},
+		{"/v2/databases/9cc10173-e9ea-4176-9dbc-a4cee4c4ff30/firewall", "", "/v2/databases/{id}/firewall"},
+		{"/v2/domains", "", "/v2/domains"},
+		{"/v2/domains/example.com/records", "example.com", "/v2/domains/{id}/records"},
+		{"/v2/registries/my-registry/repositoriesV2", "my-registry", "/v2/registries/{id}/repositoriesV2"},
+		{"/v2/domains/a%2Fb/records", "a%2Fb", "/v2/domains/{id}/records"},
 	} {
-		if got := routeTemplate(path); got != want {
-			t.Errorf("routeTemplate(%q) = %q, want %q", path, got, want)
+		if got := routeTemplate(tc.path, tc.object); got != tc.want {
+			t.Errorf("routeTemplate(%q, %q) = %q, want %q", tc.path, tc.object, got, tc.want)
 		}
+	}
+}
+
+// TestDetailIDsAreEscapedAndTemplated: an ID from the API that holds a
+// slash or a query reaches the API as one escaped path segment, and the
+// request metrics count it under the route's template.
+func TestDetailIDsAreEscapedAndTemplated(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	api.Update(func(a *fakeapi.Account) {
+		a.Lists[fakeapi.Domains][0]["name"] = "evil.com/../../v2/account?x="
+	})
+	s := api.refresh(t)
+	for _, r := range api.Requests() {
+		if r.Path == "/v2/account" && r.RawQuery != "" {
+			t.Errorf("an ID from the API reached another route: %s?%s", r.Path, r.RawQuery)
+		}
+	}
+	for key := range s.API.Requests {
+		if strings.Contains(key.Endpoint, "evil") {
+			t.Errorf("the endpoint label holds an ID: %q", key.Endpoint)
+		}
+	}
+	if s.API.Requests[RequestKey{"/v2/domains/{id}/records", "404"}] != 1 {
+		t.Errorf("the zone's records were not asked for once, under the template: %v", s.API.Requests)
 	}
 }
 
