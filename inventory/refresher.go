@@ -58,6 +58,7 @@ type Refresher struct {
 	current   atomic.Pointer[Snapshot]
 	published chan struct{}   // closed and replaced at each publish; guarded by mu
 	failing   map[string]bool // kinds whose last refresh failed; guarded by mu
+	rejected  bool            // the token was rejected, and no refresh has worked since; guarded by mu
 	repeating sync.Map        // kinds whose last list repeated an ID: kind → bool
 }
 
@@ -294,6 +295,9 @@ func (e *parentUnknownError) Error() string {
 // logChange logs when a kind starts failing and when it recovers; repeats
 // are debug lines, so a revoked token does not fill the log.
 func (r *Refresher) logChange(k *Kind, reason Reason, err error) {
+	if r.logRejection(reason, err) {
+		return
+	}
 	logger := log.With(r.logger, "resource", k.name)
 	wasFailing := r.failing[k.name]
 	r.failing[k.name] = err != nil
@@ -304,15 +308,32 @@ func (r *Refresher) logChange(k *Kind, reason Reason, err error) {
 		level.Debug(logger).Log("msg", "refresh done")
 	case wasFailing:
 		level.Debug(logger).Log("msg", "refresh still failing", "reason", reason, "err", r.safeError(err))
-	case reason == ReasonUnauthorized:
-		level.Error(logger).Log("msg", "the API rejected the token; check that it exists and has not expired or been revoked",
-			"reason", reason, "err", r.safeError(err))
 	case reason == ReasonForbidden:
 		level.Error(logger).Log("msg", "the token may not read this resource; give it the "+k.scope+" scope or disable its collector",
 			"reason", reason, "missing_scope", k.scope, "err", r.safeError(err))
 	default:
 		level.Warn(logger).Log("msg", "refresh failed; keeping the last good data", "reason", reason, "err", r.safeError(err))
 	}
+}
+
+// logRejection logs a rejected token once for the account, however many
+// kinds it fails, and once more when the API accepts it again; it tells
+// whether the refresh's outcome is said by that. Kinds that failed only
+// for the token do not each log their recovery.
+func (r *Refresher) logRejection(reason Reason, err error) bool {
+	switch {
+	case reason == ReasonUnauthorized && !r.rejected:
+		r.rejected = true
+		level.Error(r.logger).Log("msg", "the API rejected the token; check that it exists and has not expired or been revoked",
+			"reason", reason, "err", r.safeError(err))
+		return true
+	case reason == ReasonUnauthorized:
+		return true
+	case err == nil && r.rejected:
+		r.rejected = false
+		level.Info(r.logger).Log("msg", "the API accepts the token again")
+	}
+	return false
 }
 
 // logRepeats warns when a kind's list starts repeating IDs (each is kept

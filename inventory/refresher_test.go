@@ -175,8 +175,19 @@ func TestRejectedTokenMarksAccountDown(t *testing.T) {
 	if len(Droplets.Of(s)) == 0 {
 		t.Error("the last good droplets were dropped")
 	}
-	if !strings.Contains(api.logs.String(), "rejected the token") {
-		t.Errorf("log does not say the token was rejected:\n%s", api.logs)
+	api.refresh(t)
+	api.SetToken(testToken)
+	api.refresh(t)
+	api.refresh(t)
+	logs := api.logs.String()
+	for line, want := range map[string]int{
+		"rejected the token":              1, // once for the account, not once per kind nor per refresh
+		"the API accepts the token again": 1,
+		`msg="refresh recovered"`:         0, // the kinds failed for the token alone
+	} {
+		if n := countLines(logs, line); n != want {
+			t.Errorf("%q logged %d times, want %d:\n%s", line, n, want, logs)
+		}
 	}
 }
 
