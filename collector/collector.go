@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -70,11 +71,32 @@ func counter(out emit, desc *prometheus.Desc, value float64, labels ...string) {
 }
 
 func send(out emit, desc *prometheus.Desc, kind prometheus.ValueType, value float64, labels []string) {
+	for i, v := range labels {
+		labels[i] = capLabel(v)
+	}
 	m, err := prometheus.NewConstMetric(desc, kind, value, labels...)
 	if err != nil {
 		m = prometheus.NewInvalidMetric(desc, err)
 	}
 	out(m)
+}
+
+// maxLabelLength bounds a label value in bytes: names and tags from the
+// API are short, and one that is not (a description pasted into a name)
+// must not weigh on every scrape.
+const maxLabelLength = 1024
+
+// capLabel cuts a value longer than maxLabelLength at a character
+// boundary and marks the cut with an ellipsis.
+func capLabel(v string) string {
+	if len(v) <= maxLabelLength {
+		return v
+	}
+	cut := maxLabelLength - len("…")
+	for cut > 0 && !utf8.RuneStart(v[cut]) {
+		cut--
+	}
+	return v[:cut] + "…"
 }
 
 // timestamp sends a time as Unix seconds, and nothing when it is unknown.

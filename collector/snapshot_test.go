@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
@@ -81,4 +82,15 @@ func collectText(t *testing.T, c prometheus.Collector, names ...string) string {
 		}
 	}
 	return b.String()
+}
+
+func TestLongLabelValuesAreCut(t *testing.T) {
+	long := strings.Repeat("é", 2000) // two bytes each
+	s := inventory.NewSnapshot("acme", timeOne, inventory.Droplets.With([]inventory.Droplet{{ID: 1, Name: long}}))
+	text := collectText(t, newDropletCollector(staticSource{s}), "digitalocean_droplet_info")
+	name := text[strings.Index(text, `name="`)+6:]
+	name = name[:strings.Index(name, `"`)]
+	if len(name) > maxLabelLength || !strings.HasSuffix(name, "…") || !utf8.ValidString(name) {
+		t.Errorf("a %d-byte name became a %d-byte label (valid UTF-8: %v)", len(long), len(name), utf8.ValidString(name))
+	}
 }

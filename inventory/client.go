@@ -26,7 +26,7 @@ func newClient(opts ClientOptions, recorder *apiRecorder) (*godo.Client, error) 
 	if opts.Retry.Attempts == 0 {
 		opts.Retry = DefaultRetryPolicy
 	}
-	counted := recordingTransport{recorder: recorder, next: base}
+	counted := recordingTransport{recorder: recorder, next: cappedTransport{next: base}}
 	httpClient := &http.Client{
 		Timeout: opts.Timeout,
 		Transport: readOnlyTransport{

@@ -24,13 +24,14 @@ const (
 	ReasonServerError  Reason = "server_error"
 	ReasonDecode       Reason = "decode"
 	ReasonNetwork      Reason = "network"
+	ReasonTooLarge     Reason = "too_large"
 	ReasonOther        Reason = "other"
 )
 
 // Reasons lists every reason, in the order metrics show them.
 var Reasons = []Reason{
 	ReasonUnauthorized, ReasonForbidden, ReasonRateLimited, ReasonTimeout,
-	ReasonServerError, ReasonDecode, ReasonNetwork, ReasonOther,
+	ReasonServerError, ReasonDecode, ReasonNetwork, ReasonTooLarge, ReasonOther,
 }
 
 // ReasonOf classifies an error returned by godo or by our transport.
@@ -42,6 +43,9 @@ func ReasonOf(err error) Reason {
 	var pausedErr *pausedError
 	if errors.As(err, &pausedErr) {
 		return ReasonRateLimited
+	}
+	if errors.Is(err, errTooLarge) {
+		return ReasonTooLarge
 	}
 	var apiErr *godo.ErrorResponse
 	if errors.As(err, &apiErr) && apiErr.Response != nil {
