@@ -43,7 +43,7 @@ func loadConfig(opts *options) (config.Config, error) {
 		if err != nil {
 			return cfg, err
 		}
-		cfg.Accounts = accounts
+		cfg.Accounts = opts.shard.Of(accounts)
 	}
 	return cfg, cfg.Validate()
 }

@@ -33,6 +33,7 @@ type options struct {
 	detailInterval time.Duration
 	budget         float64
 	configFile     string
+	shard          config.Shard
 	demo           bool
 	logLevel       string
 	logFormat      string
@@ -65,6 +66,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		Default("0.5").Float64Var(&o.budget)
 	app.Flag("config.file", "YAML file listing several accounts, each with its token file or variable; "+
 		"reloaded on SIGHUP and POST /-/reload.").PlaceHolder("FILE").StringVar(&o.configFile)
+	shard := app.Flag("config.shard", "Watch only this shard's share of --config.file's accounts, as INDEX/COUNT: "+
+		"COUNT exporters given 0/COUNT to COUNT-1/COUNT split the accounts by a hash of their names, each account "+
+		"watched by exactly one.").Default("0/1").String()
 	app.Flag("demo", "Serve a built-in sample account from a fake API on 127.0.0.1; no token needed.").BoolVar(&o.demo)
 	app.Flag("demo.change-interval", "With --demo, change the sample account this often (create, resize, power off, "+
 		"upgrade, delete, and back) so that drift shows; 0 keeps it still.").Default("0").DurationVar(&o.demoChangeInterval)
@@ -85,6 +89,13 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if o.demoChangeInterval < 0 || (o.demoChangeInterval > 0 && !o.demo) {
 		return nil, fmt.Errorf("--demo.change-interval=%s: give --demo and a duration of 0 or more", o.demoChangeInterval)
+	}
+	var err error
+	if o.shard, err = config.ParseShard(*shard); err != nil {
+		return nil, fmt.Errorf("--config.shard: %w", err)
+	}
+	if o.shard.Count > 1 && o.configFile == "" {
+		return nil, fmt.Errorf("--config.shard=%s splits the accounts of --config.file; give one", o.shard)
 	}
 	return o, nil
 }
