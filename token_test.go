@@ -259,3 +259,25 @@ func TestRotatedTokenFileIsUsedWithoutRestart(t *testing.T) {
 		t.Errorf("warned %d times of a readable token file, want once: the rotated file is private", n)
 	}
 }
+
+// TestTokenFromSystemdCredentials: under a unit with
+// LoadCredential=digitalocean-token:FILE, systemd sets CREDENTIALS_DIRECTORY
+// and the exporter reads the token from there, as a token file.
+func TestTokenFromSystemdCredentials(t *testing.T) {
+	api, err := fakeapi.NewServer(leakyToken, fakeapi.Examples())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer api.Close()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "digitalocean-token"), []byte(leakyToken+"\n"), 0o400); err != nil {
+		t.Fatal(err)
+	}
+	e := startExporter(t, map[string]string{"CREDENTIALS_DIRECTORY": dir}, "--digitalocean.api-url="+api.URL)
+	e.waitFor(t, "/-/ready", http.StatusOK)
+	e.waitForMetric(t, `digitalocean_up{account="default"} 1`)
+	waitForMetricMatch(t, e, `digitalocean_token_loaded_timestamp_seconds\{account="default",source="file"\} [0-9.e+]+`)
+	if strings.Contains(e.logs.String(), leakyToken) {
+		t.Error("the log holds the token")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -24,7 +25,8 @@ func (s Secret) Reveal() string             { return string(s) }
 
 // ErrNoToken says that neither way of giving a token was used.
 var ErrNoToken = errors.New("no DigitalOcean API token: set the " + TokenEnvironmentVariable +
-	" environment variable or pass --digitalocean.token-file=FILE (or try --demo)")
+	" environment variable, pass --digitalocean.token-file=FILE, or give systemd's LoadCredential=" + CredentialName +
+	":FILE (or try --demo)")
 
 // Where a token came from: the source label of
 // digitalocean_token_loaded_timestamp_seconds.
@@ -136,4 +138,23 @@ func fileKind(mode fs.FileMode) string {
 	default:
 		return "something other than a file"
 	}
+}
+
+// CredentialName is the name of the credential systemd's LoadCredential=
+// hands the exporter: $CREDENTIALS_DIRECTORY/digitalocean-token.
+const CredentialName = "digitalocean-token"
+
+// CredentialFile is the token file systemd passes the exporter through
+// LoadCredential=, if it does: a single account without a token file of
+// its own reads it, and, as any token file, again when it changes.
+func CredentialFile(getenv func(string) string) (string, bool) {
+	dir := getenv("CREDENTIALS_DIRECTORY")
+	if dir == "" {
+		return "", false
+	}
+	path := filepath.Join(dir, CredentialName)
+	if _, err := os.Stat(path); err != nil {
+		return "", false
+	}
+	return path, true
 }
