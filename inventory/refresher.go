@@ -31,6 +31,8 @@ type Options struct {
 	// no budget.
 	RequestBudget float64
 	Logger        log.Logger
+	// Monitoring configures the monitored kinds (droplet_metrics, ...).
+	Monitoring MonitoringOptions
 	// OnRefresh, if set, is called after each successful refresh of a kind
 	// with the snapshots just before and just after it. Refreshes of
 	// different kinds run concurrently, so it must be safe for concurrent
@@ -53,6 +55,8 @@ type Refresher struct {
 	logger         log.Logger
 	onRefresh      func(kind string, before, after *Snapshot)
 	budget         *budget
+	monitoring     MonitoringOptions
+	monitors       map[string]monitorRun // by monitored kind
 
 	mu        sync.Mutex // held by writers only
 	current   atomic.Pointer[Snapshot]
@@ -80,6 +84,7 @@ func NewRefresher(o Options) (*Refresher, error) {
 		failing:        map[string]bool{},
 		onRefresh:      o.OnRefresh,
 		budget:         newBudget(o.RequestBudget),
+		monitoring:     o.Monitoring.withDefaults(),
 	}
 	status := map[string]Status{}
 	for _, k := range kinds {
@@ -89,6 +94,7 @@ func NewRefresher(o Options) (*Refresher, error) {
 			status[k.name] = Status{Errors: map[Reason]uint64{}, Interval: r.configuredInterval(k)}
 		}
 	}
+	r.startMonitors()
 	r.current.Store(&Snapshot{Account: o.Account, Status: status, API: recorder.stats()})
 	return r, nil
 }
@@ -121,6 +127,10 @@ func (r *Refresher) Refresh(ctx context.Context) {
 }
 
 func (r *Refresher) loop(ctx context.Context, k *Kind) {
+	if k.monitor != nil {
+		r.monitorLoop(ctx, k)
+		return
+	}
 	if k.parent != "" {
 		r.waitUntil(ctx, func(s *Snapshot) bool { return s.Status[k.parent].Refreshes > 0 })
 	}
@@ -163,6 +173,9 @@ func (r *Refresher) nextWait(k *Kind, err error, failures int) time.Duration {
 }
 
 func (r *Refresher) configuredInterval(k *Kind) time.Duration {
+	if k.monitor != nil {
+		return r.monitoring.Interval
+	}
 	if k.detail {
 		return r.detailInterval
 	}
@@ -189,6 +202,10 @@ func (r *Refresher) waitUntil(ctx context.Context, done func(*Snapshot) bool) {
 // refresh lists one kind and publishes the result: the new list on success,
 // or the old list with the failure noted.
 func (r *Refresher) refresh(ctx context.Context, k *Kind) error {
+	if k.monitor != nil {
+		_, _, err := r.monitorRound(ctx, k, noPace)
+		return err
+	}
 	ctx, cancel := context.WithTimeout(ctx, r.deadline(k))
 	defer cancel()
 	ctx, requests := withRequestCounter(ctx)
