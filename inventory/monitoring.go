@@ -17,11 +17,10 @@ const (
 	KindLoadBalancerMetrics = "load_balancer_metrics"
 )
 
-// Defaults of MonitoringOptions; MinMonitoringInterval is the API's sampling.
+// Defaults of MonitoringOptions.
 const (
 	DefaultMonitoringInterval    = 5 * time.Minute
 	DefaultMonitoringMaxInterval = time.Hour
-	MinMonitoringInterval        = 2 * time.Minute
 )
 
 // MonitoringOptions say what the monitored kinds read, and how often.
