@@ -53,11 +53,12 @@ func refreshedSource(tb testing.TB, acct fakeapi.Account) inventory.Refreshers {
 func newTestRefresher(tb testing.TB, url string) *inventory.Refresher {
 	tb.Helper()
 	r, err := inventory.NewRefresher(inventory.Options{
-		Account:  "default",
-		Client:   inventory.ClientOptions{BaseURL: url, Token: func() string { return testToken }, Timeout: 10 * time.Second},
-		Kinds:    inventory.Kinds(),
-		Interval: time.Minute,
-		Logger:   log.NewNopLogger(),
+		Account:    "default",
+		Client:     inventory.ClientOptions{BaseURL: url, Token: func() string { return testToken }, Timeout: 10 * time.Second},
+		Kinds:      inventory.Kinds(),
+		Interval:   time.Minute,
+		Monitoring: testMonitoring(&testClock{now: monitoringNow}),
+		Logger:     log.NewNopLogger(),
 	})
 	if err != nil {
 		tb.Fatal(err)
@@ -68,7 +69,7 @@ func newTestRefresher(tb testing.TB, url string) *inventory.Refresher {
 // TestCollectorsOnExamples runs the API's own example responses through the
 // refresher and each collector and compares with testdata/<name>.prom.
 func TestCollectorsOnExamples(t *testing.T) {
-	src := refreshedSource(t, fakeapi.Examples())
+	src := refreshedSource(t, examples())
 	for _, f := range Factories {
 		t.Run(f.Name, func(t *testing.T) {
 			compareGolden(t, f.New(src), filepath.Join("testdata", f.Name+".prom"))
@@ -78,7 +79,7 @@ func TestCollectorsOnExamples(t *testing.T) {
 
 // TestHealthOnExamples checks the health metrics that do not depend on time.
 func TestHealthOnExamples(t *testing.T) {
-	src := refreshedSource(t, fakeapi.Examples())
+	src := refreshedSource(t, examples())
 	compareGolden(t, newHealthCollector(src), filepath.Join("testdata", "health.prom"),
 		"digitalocean_up", "digitalocean_refresh_success", "digitalocean_refresh_errors_total",
 		"digitalocean_api_requests_total", "digitalocean_api_rate_limit_limit", "digitalocean_refresh_interval_seconds",

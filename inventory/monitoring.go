@@ -130,3 +130,15 @@ func Monitoring(s *Snapshot) []MonitoringStatus {
 
 // IsMonitored tells whether the kind reads the Monitoring API.
 func (k *Kind) IsMonitored() bool { return k.monitor != nil }
+
+// ListedKinds names every kind that is listed from the API, in order: all
+// but the monitored ones.
+func ListedKinds() []string {
+	var names []string
+	for _, k := range kinds {
+		if k.monitor == nil {
+			names = append(names, k.name)
+		}
+	}
+	return names
+}

@@ -48,10 +48,10 @@ type FilesystemUsage struct {
 }
 
 // NetworkUsage is the traffic of one interface (public, private) in one
-// direction (inbound, outbound), in bits per second.
+// direction (inbound, outbound), in bytes per second.
 type NetworkUsage struct {
 	Interface, Direction string
-	BitsPerSecond        Window
+	BytesPerSecond       Window
 }
 
 // dropletGroup is a group of Droplet metrics, switched on and off together:
@@ -251,12 +251,12 @@ func readLoad(u *DropletUsage, _ DropletUsage, answers [][]series) {
 }
 
 // readNetwork reads the bandwidth answers, in the order of
-// bandwidthRequests; the API gives megabits per second.
+// bandwidthRequests; the API gives megabits per second, 125,000 bytes each.
 func readNetwork(u *DropletUsage, _ DropletUsage, answers [][]series) {
 	for i, r := range bandwidthRequests() {
 		if w := windowOf(firstSeries(answers[i])); w.OK {
 			u.Network = append(u.Network, NetworkUsage{Interface: r.query.Get("interface"), Direction: r.query.Get("direction"),
-				BitsPerSecond: w.scaled(1e6)})
+				BytesPerSecond: w.scaled(1e6 / 8)})
 		}
 	}
 }

@@ -148,7 +148,7 @@ func (m *monitorState[P, V]) plan(s *Snapshot, now time.Time, detail time.Durati
 	wasShort := m.coverage.SkippedBudget > 0
 	m.coverage = Coverage{Selected: len(selected), Covered: len(reads), SkippedNoAgent: noData,
 		SkippedBudget: len(selected) - noData - len(reads)}
-	return roundPlan{steps: append(probes, reads...), coverage: m.coverage, wasShort: wasShort}
+	return roundPlan{steps: append(reads, probes...), coverage: m.coverage, wasShort: wasShort}
 }
 
 // oldestFirst sorts ids by when, the zero time first, then by ID: the

@@ -85,29 +85,13 @@ func refreshAll(t testing.TB, r *Refresher) *Snapshot {
 // of the API's monitoring examples.
 const exampleDroplet = "3164444"
 
-func exampleMetrics(newest time.Time) map[string][]fakeapi.Series {
-	series := func(file string) []fakeapi.Series { return fakeapi.ExampleSeries(file, newest) }
-	bandwidth := append(append(append(series("monitoring_droplet_bandwidth.json"),
-		series("monitoring_droplet_bandwidth.outbound_public_bandwidth.json")...),
-		series("monitoring_droplet_bandwidth.inbound_private_bandwidth.json")...),
-		series("monitoring_droplet_bandwidth.outbound_private_bandwidth.json")...)
-	return map[string][]fakeapi.Series{
-		"droplet/cpu": series("monitoring_droplet_cpu.json"), "droplet/memory_total": series("monitoring_droplet_memory.json"),
-		"droplet/memory_available": series("monitoring_droplet_memory.json"), "droplet/memory_free": series("monitoring_droplet_memory.json"),
-		"droplet/memory_cached": series("monitoring_droplet_memory.json"), "droplet/load_1": series("monitoring_droplet_load_1.json"),
-		"droplet/load_5": series("monitoring_droplet_load_1.json"), "droplet/load_15": series("monitoring_droplet_load_1.json"),
-		"droplet/filesystem_size": series("monitoring_droplet_filesystem_free.json"),
-		"droplet/filesystem_free": series("monitoring_droplet_filesystem_free.json"), "droplet/bandwidth": bandwidth,
-	}
-}
-
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
 
 // TestDropletMetricsReadTheExamples reads the API's examples of every
 // Droplet metric, bandwidth included, and checks the values against them.
 func TestDropletMetricsReadTheExamples(t *testing.T) {
 	acct := fakeapi.Examples()
-	acct.Metrics = map[string]map[string][]fakeapi.Series{exampleDroplet: exampleMetrics(t0)}
+	acct.Metrics = map[string]map[string][]fakeapi.Series{exampleDroplet: fakeapi.ExampleDropletMetrics(t0)}
 	clock := &simClock{now: t0}
 	// A first reading asks for the last interval: 10 minutes hold every example sample.
 	_, r := monitoredAPI(t, acct, 0, MonitoringOptions{Clock: clock, Interval: 10 * time.Minute, DropletMetrics: DropletMetricGroups()},
@@ -135,8 +119,8 @@ func TestDropletMetricsReadTheExamples(t *testing.T) {
 		t.Errorf("filesystems %+v", fs)
 	}
 	if n := u.Network; len(n) != 4 || n[0].Interface != "public" || n[0].Direction != "inbound" ||
-		!near(n[0].BitsPerSecond.Value, 0.016214285714285712e6) || !near(n[0].BitsPerSecond.Max, 0.016600450090265357e6) {
-		t.Errorf("network %+v: want 4, the first public inbound in bits per second", n)
+		!near(n[0].BytesPerSecond.Value, 0.016214285714285712e6/8) || !near(n[0].BytesPerSecond.Max, 0.016600450090265357e6/8) {
+		t.Errorf("network %+v: want 4, the first public inbound in bytes per second", n)
 	}
 	if data.Coverage != (Coverage{Selected: 4, Covered: 1, SkippedNoAgent: 3}) {
 		t.Errorf("coverage %+v: the examples' other three Droplets have no agent", data.Coverage)
@@ -288,11 +272,7 @@ func hasTag(tags []string, tag string) bool {
 func TestAppAndLoadBalancerMetricsReadTheirAnswers(t *testing.T) {
 	acct := fakeapi.Examples()
 	app := acct.Lists[fakeapi.Apps][0]["id"].(string)
-	acct.Metrics = map[string]map[string][]fakeapi.Series{app: {
-		"apps/cpu_percentage":    fakeapi.ExampleSeries("monitoring_app_cpu_percentage.json", t0),
-		"apps/memory_percentage": fakeapi.ExampleSeries("monitoring_app_memory_percentage.json", t0),
-		"apps/restart_count":     fakeapi.ExampleSeries("monitoring_app_restart_count.json", t0),
-	}}
+	acct.Metrics = map[string]map[string][]fakeapi.Series{app: fakeapi.ExampleAppMetrics(t0)}
 	clock := &simClock{now: t0}
 	_, r := monitoredAPI(t, acct, 0, MonitoringOptions{Clock: clock},
 		KindApps, KindLoadBalancers, KindAppMetrics, KindLoadBalancerMetrics)

@@ -1,9 +1,12 @@
 package fakeapi
 
 import (
+	"crypto/sha1"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"slices"
 	"strconv"
 	"time"
@@ -126,10 +129,15 @@ func numberOf(v any) float64 {
 	return 0
 }
 
-// level picks one of levels by the digit of the seed at place: resources
-// differ, and few of them get the last, extreme, level.
-func (o *monitoredObject) level(place uint32, levels ...float64) float64 {
-	return levels[o.seed/place%uint32(len(levels))]
+// level is a value between low and high picked by a hash of the resource
+// and what is picked: resources differ, and one in twenty gets extreme.
+func (o *monitoredObject) level(what string, low, high, extreme float64) float64 {
+	h := sha1.Sum([]byte(o.id + " " + what))
+	d := binary.BigEndian.Uint32(h[:4]) % 20
+	if d == 19 {
+		return extreme
+	}
+	return low + (high-low)*float64(d)/18
 }
 
 // generate makes up a metric's series in w; none for a Droplet without the
@@ -148,15 +156,13 @@ func (o *monitoredObject) generate(metric string, w window) []Series {
 	return nil
 }
 
-// Busy seconds of each CPU in each 2-minute step: multiples of 6, so that
-// user, system and iowait split them in whole seconds.
-var busyLevels = []float64{6, 12, 18, 24, 30, 36, 48, 60, 72, 114}
-
 func (o *monitoredObject) droplet(metric string, w window) []Series {
 	host := map[string]string{"host_id": o.id}
-	busy := o.level(1, busyLevels...)
-	usedMemory := o.level(10, 0.31, 0.38, 0.44, 0.52, 0.57, 0.63, 0.7, 0.76, 0.84, 0.97)
-	usedDisk := o.level(100, 0.18, 0.27, 0.33, 0.41, 0.46, 0.52, 0.6, 0.68, 0.77, 0.93)
+	// Busy seconds of each CPU in each 2-minute step: a multiple of 6, so
+	// that user, system and iowait split them in whole seconds.
+	busy := 6 * math.Round(o.level("cpu", 1, 10, 19))
+	usedMemory := o.level("memory", 0.3, 0.8, 0.97)
+	usedDisk := o.level("disk", 0.15, 0.75, 0.93)
 	switch metric {
 	case "cpu":
 		return o.cpu(busy, w)
@@ -204,7 +210,7 @@ func (o *monitoredObject) bandwidth(w window) []Series {
 	var series []Series
 	for _, iface := range []string{"public", "private"} {
 		for _, direction := range []string{"inbound", "outbound"} {
-			mbps := o.level(1000, 0.2, 0.8, 1.5, 3, 6, 12)
+			mbps := o.level("bandwidth", 0.2, 6, 12)
 			if iface == "private" {
 				mbps /= 4
 			}

@@ -228,6 +228,59 @@ func ExampleSeries(file string, newest time.Time) []Series {
 	return series
 }
 
+// ExampleDropletMetrics are the API's examples of every Droplet metric, as
+// the samples of one Droplet (for Account.Metrics), the newest at newest.
+// The memory, load and filesystem size metrics have no example of their
+// own: they get the example their operations share in the spec.
+func ExampleDropletMetrics(newest time.Time) map[string][]Series {
+	example := func(metric string) []Series { return ExampleSeries(exampleOfMetric["droplet/"+metric], newest) }
+	metrics := map[string][]Series{}
+	for _, metric := range monitoredKinds[0].metrics {
+		metrics["droplet/"+metric] = example(metric)
+	}
+	for _, file := range []string{"outbound_public", "inbound_private", "outbound_private"} {
+		metrics["droplet/bandwidth"] = append(metrics["droplet/bandwidth"],
+			ExampleSeries("monitoring_droplet_bandwidth."+file+"_bandwidth.json", newest)...)
+	}
+	return metrics
+}
+
+// ExampleAppMetrics are the API's examples of the app metrics, as the
+// samples of one app, the newest at newest. All three are the spec's one
+// example, of memory.
+func ExampleAppMetrics(newest time.Time) map[string][]Series {
+	metrics := map[string][]Series{}
+	for _, metric := range monitoredKinds[1].metrics {
+		metrics["apps/"+metric] = ExampleSeries(exampleOfMetric["apps/"+metric], newest)
+	}
+	return metrics
+}
+
+// ExampleLoadBalancerMetrics are the API's examples of the load balancer
+// metrics that have one, as the samples of one load balancer, the newest at
+// newest. They are the generic example of the spec, labelled host_id.
+func ExampleLoadBalancerMetrics(newest time.Time) map[string][]Series {
+	return map[string][]Series{
+		"load_balancer/frontend_connections_current": ExampleSeries("monitoring_load_balancer_frontend_connections_current.json", newest),
+		"load_balancer/frontend_cpu_utilization":     ExampleSeries("monitoring_load_balancer_frontend_cpu_utilization.json", newest),
+		"load_balancer/droplets_health_checks":       ExampleSeries("monitoring_load_balancer_droplets_health_checks.json", newest),
+	}
+}
+
+// exampleOfMetric is the example file of each metric.
+var exampleOfMetric = map[string]string{
+	"droplet/cpu": "monitoring_droplet_cpu.json", "droplet/bandwidth": "monitoring_droplet_bandwidth.json",
+	"droplet/memory_total": "monitoring_droplet_memory.json", "droplet/memory_available": "monitoring_droplet_memory.json",
+	"droplet/memory_free": "monitoring_droplet_memory.json", "droplet/memory_cached": "monitoring_droplet_memory.json",
+	"droplet/filesystem_free": "monitoring_droplet_filesystem_free.json",
+	"droplet/filesystem_size": "monitoring_droplet_filesystem_free.json",
+	"droplet/load_1":          "monitoring_droplet_load_1.json", "droplet/load_5": "monitoring_droplet_load_1.json",
+	"droplet/load_15":        "monitoring_droplet_load_1.json",
+	"apps/cpu_percentage":    "monitoring_app_cpu_percentage.json",
+	"apps/memory_percentage": "monitoring_app_memory_percentage.json",
+	"apps/restart_count":     "monitoring_app_restart_count.json",
+}
+
 func mustInt(raw json.RawMessage) int64 {
 	n, err := strconv.ParseInt(strings.TrimSpace(string(raw)), 10, 64)
 	if err != nil {
