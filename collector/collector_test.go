@@ -26,13 +26,18 @@ const testToken = "dop_v1_collector_test_token"
 // startAPI serves acct from the fake API and refreshes every kind once
 // through the real client, so collectors see what a user would.
 func startAPI(tb testing.TB, acct fakeapi.Account) (*fakeapi.Server, *inventory.Refresher) {
+	return startAPIOf(tb, acct, inventory.Kinds())
+}
+
+// startAPIOf is startAPI for the given kinds.
+func startAPIOf(tb testing.TB, acct fakeapi.Account, kinds []string) (*fakeapi.Server, *inventory.Refresher) {
 	tb.Helper()
 	api, err := fakeapi.NewServer(testToken, acct)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(api.Close)
-	r := newTestRefresher(tb, api.URL)
+	r := newTestRefresher(tb, api.URL, kinds...)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	r.Refresh(ctx)
@@ -50,12 +55,16 @@ func refreshedSource(tb testing.TB, acct fakeapi.Account) inventory.Refreshers {
 	return inventory.Refreshers{r}
 }
 
-func newTestRefresher(tb testing.TB, url string) *inventory.Refresher {
+// newTestRefresher refreshes kinds, or every kind when none are given.
+func newTestRefresher(tb testing.TB, url string, kinds ...string) *inventory.Refresher {
 	tb.Helper()
+	if kinds == nil {
+		kinds = inventory.Kinds()
+	}
 	r, err := inventory.NewRefresher(inventory.Options{
 		Account:    "default",
 		Client:     inventory.ClientOptions{BaseURL: url, Token: func() string { return testToken }, Timeout: 10 * time.Second},
-		Kinds:      inventory.Kinds(),
+		Kinds:      kinds,
 		Interval:   time.Minute,
 		Monitoring: testMonitoring(&testClock{now: monitoringNow}),
 		Logger:     log.NewNopLogger(),

@@ -26,7 +26,10 @@ type testAPI struct {
 
 // newTestAPI serves acct from the fake API and points a refresher of every
 // kind at it through the real client.
-func newTestAPI(t testing.TB, acct fakeapi.Account) *testAPI {
+func newTestAPI(t testing.TB, acct fakeapi.Account) *testAPI { return newTestAPIOf(t, acct, Kinds()) }
+
+// newTestAPIOf is newTestAPI for the given kinds.
+func newTestAPIOf(t testing.TB, acct fakeapi.Account, kinds []string) *testAPI {
 	t.Helper()
 	api, err := fakeapi.NewServer(testToken, acct)
 	if err != nil {
@@ -37,7 +40,7 @@ func newTestAPI(t testing.TB, acct fakeapi.Account) *testAPI {
 	r, err := NewRefresher(Options{
 		Account:  "default",
 		Client:   ClientOptions{BaseURL: api.URL, Token: func() string { return testToken }, Timeout: 500 * time.Millisecond},
-		Kinds:    Kinds(),
+		Kinds:    kinds,
 		Interval: time.Minute,
 		Logger:   log.NewLogfmtLogger(logs),
 	})
