@@ -52,25 +52,25 @@ func (r *Refresher) listedOnce(s *Snapshot) bool {
 	return true
 }
 
-// pacer waits before step i of n of a round that started at start.
-type pacer func(ctx context.Context, start time.Time, i, n int, interval time.Duration) error
+// pacer waits until a step is due, and returns when it started it.
+type pacer func(ctx context.Context, due time.Time) (time.Time, error)
 
-// pace spreads the steps evenly over the interval, and waits out a pause
-// after a 429.
-func (r *Refresher) pace(ctx context.Context, start time.Time, i, n int, interval time.Duration) error {
+// pace waits until due, and out a pause after a 429.
+func (r *Refresher) pace(ctx context.Context, due time.Time) (time.Time, error) {
 	clock := r.monitoring.Clock
-	due := start.Add(interval * time.Duration(i) / time.Duration(n))
 	if err := clock.Sleep(ctx, due.Sub(clock.Now())); err != nil {
-		return err
+		return due, err
 	}
 	if until, paused := r.recorder.paused(time.Now()); paused {
-		return clock.Sleep(ctx, time.Until(until)+jitter(time.Second))
+		if err := clock.Sleep(ctx, time.Until(until)+jitter(time.Second)); err != nil {
+			return due, err
+		}
 	}
-	return nil
+	return clock.Now(), nil
 }
 
 // noPace reads a round at once, for Refresh.
-func noPace(context.Context, time.Time, int, int, time.Duration) error { return nil }
+func noPace(_ context.Context, due time.Time) (time.Time, error) { return due, nil }
 
 // monitorRound runs one round of k and returns when it started, its
 // planned interval and the error of its last step.
@@ -93,11 +93,20 @@ func (r *Refresher) monitorRound(ctx context.Context, k *Kind, pace pacer) (star
 		r.publish(k, run.data(), 0, nil)
 		return start, plan.interval, nil
 	}
-	for i, id := range round.steps {
-		if err := pace(ctx, start, i, len(round.steps), plan.interval); err != nil {
-			return start, plan.interval, err
+	// The steps are spread evenly over the interval; one that comes late
+	// (a pause after a 429, a slow answer) moves the next ones on, so
+	// that they never come closer together than the plan.
+	gap, due := plan.interval/time.Duration(len(round.steps)), start
+	for _, id := range round.steps {
+		began, waitErr := pace(ctx, due)
+		if waitErr != nil {
+			return start, plan.interval, waitErr
 		}
 		err = r.monitorStep(ctx, k, id)
+		if began.After(due) {
+			due = began
+		}
+		due = due.Add(gap)
 	}
 	return start, plan.interval, err
 }

@@ -194,9 +194,20 @@ func (m *monitorState[P, V]) read(ctx context.Context, c *godo.Client, id string
 	return nil
 }
 
+// forget drops a resource that is gone.
 func (m *monitorState[P, V]) forget(id string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	st, ok := m.resources[id]
+	if !ok {
+		return
+	}
+	if st.noData {
+		m.coverage.SkippedNoAgent--
+	} else {
+		m.coverage.Covered--
+	}
+	m.coverage.Selected--
 	delete(m.resources, id)
 }
 
