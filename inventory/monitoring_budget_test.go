@@ -112,3 +112,42 @@ func checkRoundRobin(t *testing.T, requests []fakeapi.Request, rounds int, inter
 		}
 	}
 }
+
+// TestALateStepMovesTheNextOnes: a reading that takes two minutes (of
+// simulated time) does not make the readings due meanwhile come at once:
+// no two start closer than the plan's spacing.
+func TestALateStepMovesTheNextOnes(t *testing.T) {
+	acct := fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 20})
+	for _, d := range acct.Lists[fakeapi.Droplets] {
+		d["status"] = "active"
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	clock := &simClock{now: t0, end: t0.Add(5 * time.Minute), cancel: cancel}
+	requests := 0
+	slowClock := func() time.Time { // the 33rd request, in the fourth reading, answers two minutes later
+		if requests++; requests == 33 {
+			clock.advance(2 * time.Minute)
+		}
+		return clock.Now()
+	}
+	api, r := monitoredAPI(t, acct, 0, MonitoringOptions{Clock: clock}, KindDroplets, KindDropletMetrics)
+	api.SetClock(slowClock)
+	r.Run(ctx)
+
+	var starts []time.Time
+	for _, req := range api.Requests() {
+		if req.Path == "/v2/monitoring/metrics/droplet/cpu" {
+			starts = append(starts, req.At)
+		}
+	}
+	gap := 5 * time.Minute / 20
+	if len(starts) < 8 {
+		t.Fatalf("%d readings, want at least 8", len(starts))
+	}
+	for i := 1; i < len(starts); i++ {
+		if d := starts[i].Sub(starts[i-1]); d < gap {
+			t.Errorf("reading %d started %v after the one before, want at least %v", i, d, gap)
+		}
+	}
+}
