@@ -29,6 +29,7 @@ func loadConfig(opts *options) (config.Config, error) {
 		RefreshInterval:     opts.interval,
 		DetailInterval:      opts.detailInterval,
 		RequestBudget:       opts.budget,
+		Monitoring:          opts.monitoring,
 		Accounts: []config.Account{{
 			Name:      config.DefaultAccountName,
 			TokenFile: opts.tokenFile,
@@ -187,6 +188,7 @@ func (s *accountSet) newAccount(cfg config.Config, a config.Account) (*runningAc
 		Interval:       cmp.Or(a.RefreshInterval, cfg.RefreshInterval),
 		DetailInterval: cmp.Or(a.DetailInterval, cfg.DetailInterval),
 		RequestBudget:  cfg.RequestBudget,
+		Monitoring:     monitoringOf(cfg.Monitoring, a),
 		Logger:         s.logger,
 		OnRefresh:      s.onRefresh,
 	})
@@ -194,6 +196,17 @@ func (s *accountSet) newAccount(cfg config.Config, a config.Account) (*runningAc
 		return nil, err
 	}
 	return &runningAccount{config: a, token: token, refresher: r}, nil
+}
+
+// monitoringOf is what the account's monitored collectors read: the flags'
+// settings, with the Droplet tags of its config file entry, if it has any.
+func monitoringOf(m config.Monitoring, a config.Account) inventory.MonitoringOptions {
+	tags := m.DropletTags
+	if a.MonitoringDropletTags != nil {
+		tags = a.MonitoringDropletTags
+	}
+	return inventory.MonitoringOptions{Interval: m.Interval, MaxInterval: m.MaxInterval, DropletTags: tags,
+		DropletMetrics: m.DropletMetrics}
 }
 
 // kindsOf lists the inventory kinds the named collectors need.

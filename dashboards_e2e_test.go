@@ -15,6 +15,7 @@ import (
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/dashboards"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
 // allowedEmpty lists the panels whose queries find nothing on the demo
@@ -42,10 +43,13 @@ var panelVariables = map[string]string{
 // TestDashboardQueriesAgainstPrometheus runs Debian's Prometheus against
 // the exporter in --demo mode and every query of every dashboard through
 // its HTTP API: each must parse, and return data unless its metrics are
-// not exposed yet or it is listed in allowedEmpty.
+// not exposed yet or it is listed in allowedEmpty. The collectors of the
+// Monitoring API, off by default, are on, bandwidth included: a round reads
+// the first Droplet, app and load balancer at once.
 func TestDashboardQueriesAgainstPrometheus(t *testing.T) {
 	binary := testtool.Find(t, "prometheus", "prometheus")
-	e := startExporter(t, nil, "--demo")
+	e := startExporter(t, nil, append([]string{"--demo", "--monitoring.droplet-metrics=" + strings.Join(inventory.DropletMetricGroups(), ",")},
+		monitoringFlags...)...)
 	e.waitFor(t, "/-/ready", http.StatusOK)
 	prom := startPrometheus(t, binary, strings.TrimPrefix(e.url, "http://"))
 	prom.waitForHistory(t, 6)

@@ -19,7 +19,7 @@ func TestEveryMetricIsDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rowPattern := regexp.MustCompile("^\\| `(digitalocean_[a-z_]+)` \\|([^|]*)\\|")
+	rowPattern := regexp.MustCompile("^\\| `(digitalocean_[a-z0-9_]+)` \\|([^|]*)\\|")
 	rows := map[string]string{}
 	for _, line := range strings.Split(string(readme), "\n") {
 		if m := rowPattern.FindStringSubmatch(line); m != nil {

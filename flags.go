@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/alecthomas/kingpin/v2"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
 	"github.com/digitalocean-exporter/digitalocean_exporter/config"
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
 const (
@@ -32,6 +35,7 @@ type options struct {
 	interval       time.Duration
 	detailInterval time.Duration
 	budget         float64
+	monitoring     config.Monitoring
 	configFile     string
 	shard          config.Shard
 	demo           bool
@@ -64,6 +68,17 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	app.Flag("digitalocean.rate-limit-budget", "Share of the token's hourly rate limit the exporter plans to use "+
 		"(never more than 250 requests a minute); refresh intervals stretch to stay within it. 0 disables the budget.").
 		Default("0.5").Float64Var(&o.budget)
+	app.Flag("monitoring.interval", "How often the *_metrics collectors read each Droplet, app and load balancer from "+
+		"the Monitoring API (one request per metric each); at least 2m, the API's sampling.").
+		Default(inventory.DefaultMonitoringInterval.String()).DurationVar(&o.monitoring.Interval)
+	app.Flag("monitoring.max-interval", "The longest the request budget may stretch --monitoring.interval to; "+
+		"past it, each round reads as many resources as fit, the least recently read first.").
+		Default(inventory.DefaultMonitoringMaxInterval.String()).DurationVar(&o.monitoring.MaxInterval)
+	app.Flag("monitoring.droplet-tag", "Read the metrics of the Droplets with this tag only; repeatable (any of them). "+
+		"Default: every active Droplet.").PlaceHolder("TAG").StringsVar(&o.monitoring.DropletTags)
+	dropletMetrics := app.Flag("monitoring.droplet-metrics", "Groups of Droplet metrics to read, comma-separated, of "+
+		strings.Join(inventory.DropletMetricGroups(), ", ")+" (bandwidth costs four requests a Droplet).").
+		Default(strings.Join(inventory.DefaultDropletMetrics, ",")).String()
 	app.Flag("config.file", "YAML file listing several accounts, each with its token file or variable; "+
 		"reloaded on SIGHUP and POST /-/reload.").PlaceHolder("FILE").StringVar(&o.configFile)
 	shard := app.Flag("config.shard", "Watch only this shard's share of --config.file's accounts, as INDEX/COUNT: "+
@@ -90,7 +105,11 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if o.demoChangeInterval < 0 || (o.demoChangeInterval > 0 && !o.demo) {
 		return nil, fmt.Errorf("--demo.change-interval=%s: give --demo and a duration of 0 or more", o.demoChangeInterval)
 	}
-	var err error
+	groups, err := metricGroups(*dropletMetrics)
+	if err != nil {
+		return nil, fmt.Errorf("--monitoring.droplet-metrics=%s: %w", *dropletMetrics, err)
+	}
+	o.monitoring.DropletMetrics = groups
 	if o.shard, err = config.ParseShard(*shard); err != nil {
 		return nil, fmt.Errorf("--config.shard: %w", err)
 	}
@@ -98,6 +117,22 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		return nil, fmt.Errorf("--config.shard=%s splits the accounts of --config.file; give one", o.shard)
 	}
 	return o, nil
+}
+
+// metricGroups reads a comma-separated list of Droplet metric groups.
+func metricGroups(list string) ([]string, error) {
+	var groups []string
+	for _, g := range strings.Split(list, ",") {
+		g = strings.TrimSpace(g)
+		switch {
+		case !slices.Contains(inventory.DropletMetricGroups(), g):
+			return nil, fmt.Errorf("%s is not a group of metrics (known: %s)", config.Quote(g),
+				strings.Join(inventory.DropletMetricGroups(), ", "))
+		case !slices.Contains(groups, g):
+			groups = append(groups, g)
+		}
+	}
+	return groups, nil
 }
 
 func enabledWord(enabled bool) string {

@@ -19,24 +19,32 @@ import (
 // largeAccount is the size the README's figures are stated for.
 var largeAccount = fakeapi.Size{fakeapi.Droplets: 10000, fakeapi.Clusters: 200, fakeapi.Databases: 500, fakeapi.Apps: 1000, fakeapi.Firewalls: 100, fakeapi.LoadBalancers: 50}
 
+// largeSource is the large account, listed: its monitored kinds, off by
+// default, would read every Droplet's metrics first (BenchmarkDropletMetricsScrape).
+func largeSource(b *testing.B) (*fakeapi.Server, *inventory.Refresher) {
+	return startAPIOf(b, fakeapi.Generate(largeAccount), inventory.ListedKinds())
+}
+
 // BenchmarkScrape gathers and encodes every collector's metrics of a large
 // account, as one /metrics request does (without compression).
 func BenchmarkScrape(b *testing.B) {
-	src := refreshedSource(b, fakeapi.Generate(largeAccount))
+	_, r := largeSource(b)
+	src := inventory.Refreshers{r}
 	benchmarkScrape(b, NewGatherer(src, func(string) bool { return true }), "identity")
 }
 
 // BenchmarkScrapeGzip is BenchmarkScrape with the gzip compression that
 // Prometheus asks for by default.
 func BenchmarkScrapeGzip(b *testing.B) {
-	src := refreshedSource(b, fakeapi.Generate(largeAccount))
+	_, r := largeSource(b)
+	src := inventory.Refreshers{r}
 	benchmarkScrape(b, NewGatherer(src, func(string) bool { return true }), "gzip")
 }
 
 // BenchmarkScrapeWhileAPIHangs is the same scrape while every API request
 // hangs and refreshes keep trying: the figures must match BenchmarkScrape.
 func BenchmarkScrapeWhileAPIHangs(b *testing.B) {
-	api, r := startAPI(b, fakeapi.Generate(largeAccount))
+	api, r := largeSource(b)
 	api.SetFault("*", fakeapi.Fault{Hang: true})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -83,17 +91,23 @@ func (w *countingWriter) Write(p []byte) (int, error) { w.size += len(p); return
 // BenchmarkScrapeAfterListChange is the worst case: every list looks freshly
 // refreshed at every scrape, so nothing comes from the cache.
 func BenchmarkScrapeAfterListChange(b *testing.B) {
-	src := refreshedSource(b, fakeapi.Generate(largeAccount))
+	_, r := largeSource(b)
+	src := inventory.Refreshers{r}
 	benchmarkScrape(b, NewGatherer(&alwaysNewSource{base: src.Snapshots()[0]}, func(string) bool { return true }), "identity")
 }
 
-// alwaysNewSource serves the same lists as if each had just been refreshed.
+// alwaysNewSource serves the same lists as if each had just been refreshed,
+// or, still, as they are.
 type alwaysNewSource struct {
-	base *inventory.Snapshot
-	tick atomic.Int64
+	base  *inventory.Snapshot
+	still bool
+	tick  atomic.Int64
 }
 
 func (a *alwaysNewSource) Snapshots() []*inventory.Snapshot {
+	if a.still {
+		return []*inventory.Snapshot{a.base}
+	}
 	s := *a.base
 	s.Status = maps.Clone(s.Status)
 	for kind, status := range s.Status {
@@ -101,4 +115,40 @@ func (a *alwaysNewSource) Snapshots() []*inventory.Snapshot {
 		s.Status[kind] = status
 	}
 	return []*inventory.Snapshot{&s}
+}
+
+// monitoredAccount is the size BenchmarkDropletMetricsScrape is stated for:
+// 1,000 Droplets (899 active, with the agent), every group read, bandwidth
+// included, about 27,000 series.
+var monitoredAccount = fakeapi.Size{fakeapi.Droplets: 1000}
+
+func monitoredSource(b *testing.B) *inventory.Snapshot {
+	api, err := fakeapi.NewServer(testToken, fakeapi.Generate(monitoredAccount))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(api.Close)
+	r := newTestRefresher(b, api.URL, inventory.KindDropletMetrics)
+	r.Refresh(context.Background())
+	s := r.Snapshot()
+	if n := len(inventory.DropletMetrics.Of(s).ByID); n != 899 {
+		b.Fatalf("%d Droplets read, want 899", n)
+	}
+	return s
+}
+
+// BenchmarkDropletMetricsScrape serves the droplet_metrics collector's
+// metrics of 1,000 Droplets from the cache, as between two readings.
+func BenchmarkDropletMetricsScrape(b *testing.B) {
+	g := NewGatherer(&alwaysNewSource{base: monitoredSource(b), still: true},
+		func(name string) bool { return name == inventory.KindDropletMetrics })
+	benchmarkScrape(b, g, "identity")
+}
+
+// BenchmarkDropletMetricsAfterReading is the scrape that follows a
+// reading: each publishes what the kind knows, so the collector's families
+// are built anew, as every second while a round runs.
+func BenchmarkDropletMetricsAfterReading(b *testing.B) {
+	g := NewGatherer(&alwaysNewSource{base: monitoredSource(b)}, func(name string) bool { return name == inventory.KindDropletMetrics })
+	benchmarkScrape(b, g, "identity")
 }

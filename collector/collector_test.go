@@ -26,13 +26,18 @@ const testToken = "dop_v1_collector_test_token"
 // startAPI serves acct from the fake API and refreshes every kind once
 // through the real client, so collectors see what a user would.
 func startAPI(tb testing.TB, acct fakeapi.Account) (*fakeapi.Server, *inventory.Refresher) {
+	return startAPIOf(tb, acct, inventory.Kinds())
+}
+
+// startAPIOf is startAPI for the given kinds.
+func startAPIOf(tb testing.TB, acct fakeapi.Account, kinds []string) (*fakeapi.Server, *inventory.Refresher) {
 	tb.Helper()
 	api, err := fakeapi.NewServer(testToken, acct)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(api.Close)
-	r := newTestRefresher(tb, api.URL)
+	r := newTestRefresher(tb, api.URL, kinds...)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	r.Refresh(ctx)
@@ -50,14 +55,19 @@ func refreshedSource(tb testing.TB, acct fakeapi.Account) inventory.Refreshers {
 	return inventory.Refreshers{r}
 }
 
-func newTestRefresher(tb testing.TB, url string) *inventory.Refresher {
+// newTestRefresher refreshes kinds, or every kind when none are given.
+func newTestRefresher(tb testing.TB, url string, kinds ...string) *inventory.Refresher {
 	tb.Helper()
+	if kinds == nil {
+		kinds = inventory.Kinds()
+	}
 	r, err := inventory.NewRefresher(inventory.Options{
-		Account:  "default",
-		Client:   inventory.ClientOptions{BaseURL: url, Token: func() string { return testToken }, Timeout: 10 * time.Second},
-		Kinds:    inventory.Kinds(),
-		Interval: time.Minute,
-		Logger:   log.NewNopLogger(),
+		Account:    "default",
+		Client:     inventory.ClientOptions{BaseURL: url, Token: func() string { return testToken }, Timeout: 10 * time.Second},
+		Kinds:      kinds,
+		Interval:   time.Minute,
+		Monitoring: testMonitoring(&testClock{now: monitoringNow}),
+		Logger:     log.NewNopLogger(),
 	})
 	if err != nil {
 		tb.Fatal(err)
@@ -68,7 +78,7 @@ func newTestRefresher(tb testing.TB, url string) *inventory.Refresher {
 // TestCollectorsOnExamples runs the API's own example responses through the
 // refresher and each collector and compares with testdata/<name>.prom.
 func TestCollectorsOnExamples(t *testing.T) {
-	src := refreshedSource(t, fakeapi.Examples())
+	src := refreshedSource(t, examples())
 	for _, f := range Factories {
 		t.Run(f.Name, func(t *testing.T) {
 			compareGolden(t, f.New(src), filepath.Join("testdata", f.Name+".prom"))
@@ -78,7 +88,7 @@ func TestCollectorsOnExamples(t *testing.T) {
 
 // TestHealthOnExamples checks the health metrics that do not depend on time.
 func TestHealthOnExamples(t *testing.T) {
-	src := refreshedSource(t, fakeapi.Examples())
+	src := refreshedSource(t, examples())
 	compareGolden(t, newHealthCollector(src), filepath.Join("testdata", "health.prom"),
 		"digitalocean_up", "digitalocean_refresh_success", "digitalocean_refresh_errors_total",
 		"digitalocean_api_requests_total", "digitalocean_api_rate_limit_limit", "digitalocean_refresh_interval_seconds",

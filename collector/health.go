@@ -41,7 +41,8 @@ var (
 
 func newHealthCollector(src inventory.Source) prometheus.Collector {
 	return withTokens(src, newKindCollector("", src, collectHealth, up, refreshSuccess, refreshLastSuccess, refreshDuration,
-		refreshInterval, refreshErrors, apiRequests, apiRateLimit, apiRateRemaining, apiRateReset, apiPausedUntil, apiPauses))
+		refreshInterval, refreshErrors, apiRequests, apiRateLimit, apiRateRemaining, apiRateReset, apiPausedUntil, apiPauses,
+		monitoringResources, monitoringSampled))
 }
 
 func collectHealth(out emit, s *inventory.Snapshot) {
@@ -62,6 +63,7 @@ func collectHealth(out emit, s *inventory.Snapshot) {
 		gauge(out, apiRateRemaining, float64(rate.Remaining), s.Account)
 		timestamp(out, apiRateReset, rate.Reset, s.Account)
 	}
+	collectMonitoring(out, s)
 }
 
 // collectRefresh reports one kind. Error counters exist for every reason

@@ -56,6 +56,12 @@ var Factories = []Factory{
 		[]string{inventory.KindDomains, inventory.KindDomainRecords}, newDomainCollector},
 	{inventory.KindCDN, true, "CDN endpoints in front of Spaces buckets",
 		[]string{inventory.KindCDN}, newCDNCollector},
+	{inventory.KindDropletMetrics, false, "Droplet CPU, memory, filesystem, load and bandwidth from the Monitoring API, " +
+		"one request per metric per Droplet (see --monitoring.*)", []string{inventory.KindDropletMetrics}, newDropletMetricsCollector},
+	{inventory.KindAppMetrics, false, "CPU, memory and restarts of app components from the Monitoring API, three requests an app",
+		[]string{inventory.KindAppMetrics}, newAppMetricsCollector},
+	{inventory.KindLoadBalancerMetrics, false, "connections, HTTP responses and backend health of load balancers from the " +
+		"Monitoring API, three requests a load balancer", []string{inventory.KindLoadBalancerMetrics}, newLoadBalancerMetricsCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }
@@ -71,10 +77,12 @@ func Collectors(src inventory.Source, enabled func(name string) bool) []promethe
 	return collectors
 }
 
-// reads lists the inventory kinds the collector's metrics depend on.
+// reads lists the inventory kinds the collector's metrics depend on: for
+// one that reads whatever is listed, every kind but the monitored ones,
+// which publish after each resource they read.
 func (f Factory) reads() []string {
 	if len(f.Kinds) > 0 {
 		return f.Kinds
 	}
-	return inventory.Kinds()
+	return inventory.ListedKinds()
 }

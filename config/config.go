@@ -28,7 +28,21 @@ type Config struct {
 	RefreshInterval     time.Duration // how often each resource list is refreshed
 	DetailInterval      time.Duration // how often per-object details (trusted sources, upgrades) are
 	RequestBudget       float64       // share of the hourly rate limit refreshes may plan to use
+	Monitoring          Monitoring
 	Accounts            []Account
+}
+
+// MinMonitoringInterval is the Monitoring API's sampling: reading more
+// often costs requests and gives nothing new.
+const MinMonitoringInterval = 2 * time.Minute
+
+// Monitoring says what the monitored collectors read from the Monitoring API.
+type Monitoring struct {
+	Interval    time.Duration // how often each resource is read
+	MaxInterval time.Duration // the longest the request budget may stretch Interval to
+	DropletTags []string      // read only the Droplets with any of these; none: every Droplet
+	// DropletMetrics are the groups of Droplet metrics read (cpu, memory, ...).
+	DropletMetrics []string
 }
 
 // Account names one DigitalOcean account, where its token comes from, and
@@ -43,6 +57,9 @@ type Account struct {
 	Collectors      []string
 	RefreshInterval time.Duration // 0: the global one
 	DetailInterval  time.Duration // 0: the global one
+	// MonitoringDropletTags, when set, replace Monitoring.DropletTags for
+	// this account.
+	MonitoringDropletTags []string
 }
 
 // Validate reports the first setting that cannot work, naming it.
@@ -61,6 +78,14 @@ func (c Config) Validate() error {
 	}
 	if c.RequestBudget < 0 || c.RequestBudget > 1 {
 		return fmt.Errorf("digitalocean.rate-limit-budget: %g is not a share between 0 and 1", c.RequestBudget)
+	}
+	if c.Monitoring.Interval < MinMonitoringInterval {
+		return fmt.Errorf("monitoring.interval: %s is shorter than %s, the Monitoring API's sampling", c.Monitoring.Interval,
+			MinMonitoringInterval)
+	}
+	if c.Monitoring.MaxInterval < c.Monitoring.Interval {
+		return fmt.Errorf("monitoring.max-interval: %s is shorter than --monitoring.interval (%s)", c.Monitoring.MaxInterval,
+			c.Monitoring.Interval)
 	}
 	if len(c.Accounts) == 0 {
 		return errors.New("no account configured")

@@ -51,6 +51,13 @@ var accountFields = []struct {
 	}},
 	{"refresh_interval", duration(func(a *Account) *time.Duration { return &a.RefreshInterval })},
 	{"detail_interval", duration(func(a *Account) *time.Duration { return &a.DetailInterval })},
+	{"monitoring_droplet_tags", func(a *Account, value *yaml.Node) error {
+		if value.Kind != yaml.SequenceNode || value.Decode(&a.MonitoringDropletTags) != nil ||
+			slices.Contains(a.MonitoringDropletTags, "") {
+			return errors.New("must be a list of tags, like [production, web]")
+		}
+		return nil
+	}},
 }
 
 func parseAccounts(data []byte, collectors Collectors) ([]Account, error) {

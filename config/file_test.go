@@ -22,13 +22,15 @@ accounts:
     collectors: [droplets, kubernetes]
     refresh_interval: 5m
     detail_interval: 1h
+    monitoring_droplet_tags: [production, web]
 `), 0o600)
 	got, err := LoadAccounts(path, collectors)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != 2 || got[0].TokenFile != "/run/secrets/do-production" || got[1].TokenEnv != "DO_STAGING_TOKEN" ||
-		got[1].RefreshInterval != 5*time.Minute || got[1].DetailInterval != time.Hour || len(got[1].Collectors) != 2 {
+		got[1].RefreshInterval != 5*time.Minute || got[1].DetailInterval != time.Hour || len(got[1].Collectors) != 2 ||
+		strings.Join(got[1].MonitoringDropletTags, ",") != "production,web" || got[0].MonitoringDropletTags != nil {
 		t.Errorf("accounts: %+v", got)
 	}
 }
@@ -45,8 +47,12 @@ func TestLoadAccountsErrorsNameFileAccountAndField(t *testing.T) {
 			[]string{`accounts[0] ("a"): refresh_interval (line 4): "banana" is not a duration; write it like 90s, 5m or 1h`}},
 		"duration without unit": {"accounts:\n  - {name: a, token_env: X, detail_interval: 300}\n",
 			[]string{`accounts[0] ("a"): detail_interval (line 2): "300" is not a duration`}},
-		"list for a name":       {"accounts:\n  - {name: [a], token_env: X}\n", []string{`accounts[0] (""): name (line 2): must be a single value`}},
-		"text for a list":       {"accounts:\n  - {name: a, token_env: X, collectors: droplets}\n", []string{`accounts[0] ("a"): collectors (line 2): must be a list`}},
+		"list for a name": {"accounts:\n  - {name: [a], token_env: X}\n", []string{`accounts[0] (""): name (line 2): must be a single value`}},
+		"text for a list": {"accounts:\n  - {name: a, token_env: X, collectors: droplets}\n", []string{`accounts[0] ("a"): collectors (line 2): must be a list`}},
+		"tag for a list of tags": {"accounts:\n  - name: a\n    token_env: X\n    monitoring_droplet_tags: web\n",
+			[]string{`config file "`, `accounts[0] ("a"): monitoring_droplet_tags (line 4): must be a list of tags, like [production, web]`}},
+		"an empty tag": {"accounts:\n  - {name: a, token_env: X, monitoring_droplet_tags: [web, \"\"]}\n",
+			[]string{`accounts[0] ("a"): monitoring_droplet_tags (line 2): must be a list of tags`}},
 		"field given twice":     {"accounts:\n  - name: a\n    token_env: X\n    name: b\n", []string{`"name" already defined at line 2`}},
 		"account not a mapping": {"accounts:\n  - production\n", []string{`accounts[0] (""): (line 2) must be a mapping of name, token_file`}},
 		"accounts not a list":   {"accounts: production\n", []string{"accounts (line 1): must be a list of accounts"}},

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 const distinctiveToken = "dop_v1_config_test_0123456789abcdef"
@@ -116,16 +117,18 @@ func TestTokenErrorsHideATokenGivenAsAPath(t *testing.T) {
 
 func TestValidateNamesTheField(t *testing.T) {
 	good := Config{APIURL: "https://api.example.test", RequestTimeout: 1, RefreshInterval: 60e9, DetailInterval: 900e9,
-		Accounts: []Account{{Name: "default"}}}
+		Monitoring: Monitoring{Interval: 5 * time.Minute, MaxInterval: time.Hour}, Accounts: []Account{{Name: "default"}}}
 	if err := good.Validate(); err != nil {
 		t.Fatalf("valid config rejected: %v", err)
 	}
 	for field, mutate := range map[string]func(*Config){
-		"digitalocean.api-url":   func(c *Config) { c.APIURL = "ftp://x" },
-		"digitalocean.timeout":   func(c *Config) { c.RequestTimeout = 0 },
-		"refresh.interval":       func(c *Config) { c.RefreshInterval = 1 },
-		"name used twice":        func(c *Config) { c.Accounts = append(c.Accounts, c.Accounts[0]) },
-		"name must not be empty": func(c *Config) { c.Accounts[0].Name = "" },
+		"digitalocean.api-url":    func(c *Config) { c.APIURL = "ftp://x" },
+		"digitalocean.timeout":    func(c *Config) { c.RequestTimeout = 0 },
+		"refresh.interval":        func(c *Config) { c.RefreshInterval = 1 },
+		"monitoring.interval":     func(c *Config) { c.Monitoring.Interval = time.Minute },
+		"monitoring.max-interval": func(c *Config) { c.Monitoring.MaxInterval = 4 * time.Minute },
+		"name used twice":         func(c *Config) { c.Accounts = append(c.Accounts, c.Accounts[0]) },
+		"name must not be empty":  func(c *Config) { c.Accounts[0].Name = "" },
 	} {
 		c := good
 		c.Accounts = append([]Account(nil), good.Accounts...)
@@ -138,7 +141,8 @@ func TestValidateNamesTheField(t *testing.T) {
 
 // TestAPIURLRules checks each rule on the API URL without dialling anything.
 func TestAPIURLRules(t *testing.T) {
-	base := Config{RequestTimeout: 1, RefreshInterval: 60e9, DetailInterval: 900e9, Accounts: []Account{{Name: "default"}}}
+	base := Config{RequestTimeout: 1, RefreshInterval: 60e9, DetailInterval: 900e9,
+		Monitoring: Monitoring{Interval: 5 * time.Minute, MaxInterval: time.Hour}, Accounts: []Account{{Name: "default"}}}
 	for _, tc := range []struct {
 		url      string
 		insecure bool

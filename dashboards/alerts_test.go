@@ -22,8 +22,8 @@ const (
 )
 
 // alertGroups are the groups alerts.yml must have, in order.
-var alertGroups = []string{"digitalocean-drift", "digitalocean-health", "digitalocean-posture", "digitalocean-certificates",
-	"digitalocean-exporter"}
+var alertGroups = []string{"digitalocean-drift", "digitalocean-health", "digitalocean-performance", "digitalocean-posture",
+	"digitalocean-certificates", "digitalocean-exporter"}
 
 type alertRule struct {
 	Alert       string            `yaml:"alert"`

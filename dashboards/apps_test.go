@@ -5,7 +5,8 @@ func appsDashboard() spec {
 	components := "digitalocean_app_component_instances * on (account, app_id) group_left() " + byApp
 	return spec{
 		file: "apps.json", uid: "digitalocean-apps", title: "DigitalOcean / Apps",
-		description: "App Platform apps: components, instance sizes and counts, and the phase of the newest deployment. " +
+		description: "App Platform apps: components, instance sizes and counts, the phase of the newest deployment, " +
+			"and the CPU, memory and restarts of each instance from the Monitoring API. " +
 			"Apps carry no tags, so this dashboard has no tag filter.",
 		variables: append([]variable{accountVariable()}, regionVariables("digitalocean_app_info")...),
 		rows: []row{
@@ -29,6 +30,7 @@ func appsDashboard() spec {
 					"time() - "+joined("digitalocean_app_last_deployment_active_timestamp_seconds", apps, "name", "phase"),
 					"since", "name", "phase", "account"))),
 			}},
+			appPerformance(byApp),
 			{title: "Inventory", panels: []*panel{
 				table("Apps", "", apps, "", "name", "region", "tier", "phase", "account", "id"),
 			}},

@@ -8,8 +8,9 @@ func dropletsDashboard() spec {
 	public := filtered(droplets, `public_ipv4!=""`)
 	return spec{
 		file: "droplets.json", uid: "digitalocean-droplets", title: "DigitalOcean / Droplets",
-		description: "Droplets by size, region, status, tag and image, their capacity, and which are reachable from the internet.",
-		variables:   []variable{accountVariable(), regionVariable("digitalocean_droplet_info"), tagVariable("droplets")},
+		description: "Droplets by size, region, status, tag and image, their capacity, which are reachable from the internet, " +
+			"and their CPU, memory, filesystems and load from the Monitoring API.",
+		variables: []variable{accountVariable(), regionVariable("digitalocean_droplet_info"), tagVariable("droplets")},
 		rows: []row{
 			{panels: []*panel{
 				stat("Droplets", "", "none", query{"count(" + droplets + ")", ""}),
@@ -33,6 +34,7 @@ func dropletsDashboard() spec {
 				table("Droplets with a public IPv4 address", "Whether a firewall covers them is on the Security posture dashboard.",
 					public, "", "name", "region", "public_ipv4=public IPv4", "status", "tags", "account"),
 			}},
+			dropletPerformance(),
 			{title: "Inventory", panels: []*panel{
 				sized(24, 12, table("Droplets", "", droplets, "",
 					"name", "region", "size", "status", "image", "public_ipv4=public IPv4", "private_ipv4=private IPv4",

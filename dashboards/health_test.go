@@ -33,6 +33,9 @@ func exporterHealthDashboard() spec {
 					query{of("digitalocean_refresh_success"), "{{account}} {{resource}}"}),
 				timeseries("Refresh interval", "The interval each kind now refreshes at: the configured one, stretched to stay within the request budget.", "s",
 					query{of("digitalocean_refresh_interval_seconds"), "{{account}} {{resource}}"}),
+				timeseries("Monitoring coverage", "Resources the Monitoring API is read for, by the state of the last round: "+
+					"covered, skipped_no_agent, or skipped_budget (read in a later round).", "none",
+					query{`sum by (kind, state) (digitalocean_monitoring_resources{` + byAccount + `, state!="selected"})`, "{{kind}} {{state}}"}),
 			}},
 			{title: "API", panels: []*panel{
 				timeseries("API requests by endpoint", "", "reqps", query{requests("endpoint", ""), "{{endpoint}}"}),

@@ -12,6 +12,7 @@ func storageDashboard() spec {
 	vpcs := selector("digitalocean_vpc_info", byAccount, byRegion)
 	natGateways := selector("digitalocean_vpc_nat_gateway_info", byAccount, byRegion)
 	cdn := selector("digitalocean_cdn_endpoint_info", byAccount)
+	lbs := selector("digitalocean_load_balancer_info", byAccount, byRegion)
 	unattached := "(" + joined("digitalocean_volume_attached_droplets", volumes, "name", "region") + ") == 0"
 	count := func(info string) query { return query{"count(" + info + ")", ""} }
 	age := func(metric, info string, labels ...string) string {
@@ -20,9 +21,9 @@ func storageDashboard() spec {
 	return spec{
 		file: "storage-network.json", uid: "digitalocean-storage-network", title: "DigitalOcean / Storage and network",
 		description: "Volumes attached and not, snapshots by age and size, images, reserved IPs assigned and not, VPCs, " +
-			"NAT gateways, peerings and CDN endpoints.",
+			"NAT gateways, peerings and CDN endpoints, and the traffic and backend health of load balancers from the Monitoring API.",
 		variables: []variable{accountVariable(),
-			regionVariable("digitalocean_(volume|reserved_ip|vpc|vpc_nat_gateway)_info"), tagVariable("volumes|snapshots")},
+			regionVariable("digitalocean_(volume|reserved_ip|vpc|vpc_nat_gateway|load_balancer)_info"), tagVariable("volumes|snapshots")},
 		rows: []row{
 			{panels: []*panel{
 				stat("Volumes", "", "none", count(volumes)),
@@ -68,6 +69,7 @@ func storageDashboard() spec {
 					joined("digitalocean_cdn_endpoint_ttl_seconds", cdn, "origin", "endpoint", "custom_domain"),
 					"TTL", "origin", "endpoint", "custom_domain=custom domain", "account"))),
 			}},
+			loadBalancerTraffic(lbs),
 		},
 	}
 }

@@ -20,9 +20,10 @@ const (
 type budget struct {
 	share float64 // of the hourly limit; 0 turns the budget off
 
-	mu      sync.Mutex
-	kinds   map[string]*kindCost
-	stretch float64 // ≥ 1
+	mu         sync.Mutex
+	kinds      map[string]*kindCost
+	stretch    float64          // ≥ 1
+	monitoring monitoringBudget // the monitored kinds, planned with what the others leave
 }
 
 type kindCost struct {
@@ -58,6 +59,9 @@ func (b *budget) record(kind string, requests int64, limit int) (plan budgetPlan
 func (b *budget) interval(kind string) time.Duration {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if planned, ok := b.monitoring.intervalOf(kind); ok {
+		return planned
+	}
 	return time.Duration(float64(b.kinds[kind].interval) * b.stretch)
 }
 
@@ -65,19 +69,21 @@ func (b *budget) interval(kind string) time.Duration {
 type budgetPlan struct {
 	stretch         float64
 	requestsPerHour float64 // at the configured intervals
-	allowedPerHour  float64
+	allowedPerHour  float64 // for the lists and details: what monitoring leaves
 }
 
 func (b *budget) planLocked(limit int) budgetPlan {
 	if limit <= 0 {
 		limit = assumedLimit
 	}
-	plan := budgetPlan{stretch: 1, allowedPerHour: min(b.share*float64(limit), maxRequestsPerMinute*60)}
+	allowed := min(b.share*float64(limit), maxRequestsPerMinute*60)
+	plan := budgetPlan{stretch: 1, allowedPerHour: allowed - b.monitoring.reserve(allowed)}
 	for _, k := range b.kinds {
 		plan.requestsPerHour += k.requests * float64(time.Hour) / float64(k.interval)
 	}
 	if b.share > 0 && plan.requestsPerHour > plan.allowedPerHour {
 		plan.stretch = plan.requestsPerHour / plan.allowedPerHour
 	}
+	b.monitoring.plan(b.share > 0, allowed-plan.requestsPerHour/plan.stretch)
 	return plan
 }

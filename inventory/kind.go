@@ -29,6 +29,8 @@ type Kind struct {
 	unique     func(list any) (any, int)
 	attributes []string // the keys of Workload.Attributes, in column order
 	compared   []string // the attributes whose change drift counts
+	// monitor reads a monitored kind, on its own cadence, in place of load.
+	monitor monitorKind
 }
 
 // Name is the kind's name: the collector flag, the resource label and the
@@ -94,6 +96,10 @@ var kinds = []*Kind{
 	KubernetesUpgrades.Kind,
 
 	DomainRecords.Kind,
+
+	DropletMetrics.Kind,
+	AppMetrics.Kind,
+	LoadBalancerMetrics.Kind,
 }
 
 // Kinds names every kind that can be refreshed, in order.

@@ -31,6 +31,8 @@ type Options struct {
 	// no budget.
 	RequestBudget float64
 	Logger        log.Logger
+	// Monitoring configures the monitored kinds (droplet_metrics, ...).
+	Monitoring MonitoringOptions
 	// OnRefresh, if set, is called after each successful refresh of a kind
 	// with the snapshots just before and just after it. Refreshes of
 	// different kinds run concurrently, so it must be safe for concurrent
@@ -53,6 +55,8 @@ type Refresher struct {
 	logger         log.Logger
 	onRefresh      func(kind string, before, after *Snapshot)
 	budget         *budget
+	monitoring     MonitoringOptions
+	monitors       map[string]monitorRun // by monitored kind
 
 	mu        sync.Mutex // held by writers only
 	current   atomic.Pointer[Snapshot]
@@ -82,6 +86,7 @@ func NewRefresher(o Options) (*Refresher, error) {
 		failing:        map[string]bool{},
 		onRefresh:      o.OnRefresh,
 		budget:         newBudget(o.RequestBudget),
+		monitoring:     o.Monitoring.withDefaults(),
 	}
 	status := map[string]Status{}
 	for _, k := range kinds {
@@ -91,6 +96,7 @@ func NewRefresher(o Options) (*Refresher, error) {
 			status[k.name] = Status{Errors: map[Reason]uint64{}, Interval: r.configuredInterval(k)}
 		}
 	}
+	r.startMonitors()
 	r.current.Store(&Snapshot{Account: o.Account, Status: status, API: recorder.stats()})
 	return r, nil
 }
@@ -123,6 +129,10 @@ func (r *Refresher) Refresh(ctx context.Context) {
 }
 
 func (r *Refresher) loop(ctx context.Context, k *Kind) {
+	if k.monitor != nil {
+		r.monitorLoop(ctx, k)
+		return
+	}
 	if k.parent != "" {
 		r.waitUntil(ctx, func(s *Snapshot) bool { return s.Status[k.parent].Refreshes > 0 })
 	}
@@ -165,6 +175,9 @@ func (r *Refresher) nextWait(k *Kind, err error, failures int) time.Duration {
 }
 
 func (r *Refresher) configuredInterval(k *Kind) time.Duration {
+	if k.monitor != nil {
+		return r.monitoring.Interval
+	}
 	if k.detail {
 		return r.detailInterval
 	}
@@ -191,6 +204,10 @@ func (r *Refresher) waitUntil(ctx context.Context, done func(*Snapshot) bool) {
 // refresh lists one kind and publishes the result: the new list on success,
 // or the old list with the failure noted.
 func (r *Refresher) refresh(ctx context.Context, k *Kind) error {
+	if k.monitor != nil {
+		_, _, err := r.monitorRound(ctx, k, noPace)
+		return err
+	}
 	ctx, cancel := context.WithTimeout(ctx, r.deadline(k))
 	defer cancel()
 	ctx, requests := withRequestCounter(ctx)
@@ -295,7 +312,7 @@ func (e *parentUnknownError) Error() string {
 // logChange logs when a kind starts failing and when it recovers; repeats
 // are debug lines, so a revoked token does not fill the log.
 func (r *Refresher) logChange(k *Kind, reason Reason, err error) {
-	if r.logRejection(reason, err) {
+	if r.logRejection(k, reason, err) {
 		return
 	}
 	logger := log.With(r.logger, "resource", k.name)
@@ -318,9 +335,11 @@ func (r *Refresher) logChange(k *Kind, reason Reason, err error) {
 
 // logRejection logs a rejected token once for the account, however many
 // kinds it fails, and once more when the API accepts it again; it tells
-// whether the refresh's outcome is said by that. Kinds that failed only
-// for the token do not each log their recovery.
-func (r *Refresher) logRejection(reason Reason, err error) bool {
+// whether the refresh's outcome is said by that. The token is accepted again
+// when the account itself is read again (a kind may succeed without a
+// request); kinds that failed only for the token do not each log their
+// recovery.
+func (r *Refresher) logRejection(k *Kind, reason Reason, err error) bool {
 	switch {
 	case reason == ReasonUnauthorized && !r.rejected:
 		r.rejected = true
@@ -329,7 +348,7 @@ func (r *Refresher) logRejection(reason Reason, err error) bool {
 		return true
 	case reason == ReasonUnauthorized:
 		return true
-	case err == nil && r.rejected:
+	case err == nil && r.rejected && k.name == KindAccount:
 		r.rejected = false
 		level.Info(r.logger).Log("msg", "the API accepts the token again")
 	}

@@ -109,11 +109,11 @@ func TestRetryTransportRetriesAFailedConnection(t *testing.T) {
 // 500 or 503, the first refresh of 10,000 Droplets lists every one of them.
 func TestAFlakyAPIStillListsALargeAccount(t *testing.T) {
 	size := fakeapi.Size{fakeapi.Droplets: 10000, fakeapi.Databases: 20, fakeapi.Clusters: 20}
-	steady := newTestAPI(t, fakeapi.Generate(size))
+	steady := newTestAPIOf(t, fakeapi.Generate(size), ListedKinds())
 	steady.refresh(t)
 	needed := len(steady.Requests())
 
-	api := newTestAPI(t, fakeapi.Generate(size))
+	api := newTestAPIOf(t, fakeapi.Generate(size), ListedKinds())
 	api.SetFault("*", fakeapi.Fault{Status: 503, Share: 0.1})
 	s := api.refresh(t)
 	for kind, st := range s.Status {

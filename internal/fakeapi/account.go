@@ -1,7 +1,8 @@
 // Package fakeapi is an in-process fake of the DigitalOcean API v2 for tests
 // and the exporter's --demo mode. It serves the read-only list endpoints the
-// exporter uses over real HTTP on 127.0.0.1, with the API's pagination,
-// errors and rate-limit headers, and it can inject faults.
+// exporter uses, and the Monitoring API's metrics, over real HTTP on
+// 127.0.0.1, with the API's pagination, errors and rate-limit headers, and it
+// can inject faults.
 package fakeapi
 
 import (
@@ -19,10 +20,17 @@ import (
 // KubernetesUpgrades, ...) by that object's id. An id that is in neither the
 // map nor the parent list is not found; a listed one that the map leaves
 // out has an empty list (or null, where the API sends null).
+//
+// Metrics holds the monitoring samples of a resource (a Droplet's id, an
+// app's, a load balancer's), by metric: "droplet/cpu", "apps/cpu_percentage",
+// "load_balancer/frontend_connections_current". A resource it names has
+// those samples and no others; one it leaves out gets samples the fake makes
+// up (none for a Droplet whose features lack "monitoring": it has no agent).
 type Account struct {
-	Info  map[string]any // the "account" object of GET /v2/account
-	Lists map[string][]map[string]any
-	ByID  map[string]map[string][]map[string]any
+	Info    map[string]any // the "account" object of GET /v2/account
+	Lists   map[string][]map[string]any
+	ByID    map[string]map[string][]map[string]any
+	Metrics map[string]map[string][]Series
 }
 
 //go:embed examples/*.json

@@ -12,6 +12,9 @@ type content struct {
 	lists map[string][]json.RawMessage            // by list name
 	byID  map[string]map[string][]json.RawMessage // by list name, then parent id
 	ids   map[string]map[string]bool              // the ids each list holds, for its lists per object
+
+	metrics   map[string]map[string][]Series // Account.Metrics
+	monitored map[string]*monitoredObject    // what made-up samples depend on, by kind and id
 }
 
 func encodeAccount(a Account) (*content, error) {
@@ -34,6 +37,7 @@ func encodeAccount(a Account) (*content, error) {
 		}
 		c.ids[l.parent] = idSet(a.Lists[l.parent], &l)
 	}
+	c.metrics, c.monitored = cloneMetrics(a.Metrics), monitoredObjects(a)
 	return c, nil
 }
 
@@ -91,6 +95,7 @@ func (c *content) account() Account {
 		}
 		a.ByID[name] = m
 	}
+	a.Metrics = cloneMetrics(c.metrics)
 	return a
 }
 

@@ -1,5 +1,7 @@
 package fakeapi
 
+import "time"
+
 // SetAccount replaces everything the server serves. It encodes each object
 // once, here, and keeps no reference to acct's maps. It panics when an
 // object cannot be encoded as JSON.
@@ -50,6 +52,14 @@ func (s *Server) SetRateLimit(limit int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.rate.limit = limit
+}
+
+// SetClock makes the server tell time by now: when each request came (and
+// the rate-limit window it counts in), for tests that run in simulated time.
+func (s *Server) SetClock(now func() time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.now = now
 }
 
 // SetToken makes later requests need token instead.

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 )
 
 // Request is one request the server received.
 type Request struct {
 	Method, Path, RawQuery string
-	Status                 int // 0 while unanswered, or when it hung
+	Status                 int       // 0 while unanswered, or when it hung
+	At                     time.Time // when it came, by the server's clock (see SetClock)
 }
 
 // answer writes the response to one request and records its status.
@@ -24,10 +26,11 @@ type answer struct {
 func (s *Server) begin(w http.ResponseWriter, r *http.Request) *answer {
 	entry := &Request{Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery}
 	s.mu.Lock()
+	entry.At = s.now()
 	s.requests = append(s.requests, entry)
 	s.served++
 	id := requestID(s.served)
-	rate := s.rate.add(s.now())
+	rate := s.rate.add(entry.At)
 	s.mu.Unlock()
 
 	h := w.Header()

@@ -22,6 +22,7 @@ func newRouteTable() routeTable {
 	for _, l := range lists {
 		routes[l.path] = listsAt(l.path)
 	}
+	monitoringRoutes(routes)
 	return routes
 }
 

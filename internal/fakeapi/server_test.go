@@ -51,6 +51,7 @@ func TestUnknownPathIsNotFound(t *testing.T) {
 // recorded so tests can prove none was sent.
 func TestOnlyReadingMethodsAreServed(t *testing.T) {
 	s := newTestServer(t, Examples())
+	s.SetClock(func() time.Time { return at })
 	for _, method := range []string{http.MethodPost, http.MethodDelete, http.MethodPut, http.MethodPatch} {
 		r := do(t, s, method, "/v2/droplets", testToken)
 		wantError(t, r, http.StatusMethodNotAllowed, "method_not_allowed")
@@ -65,18 +66,19 @@ func TestOnlyReadingMethodsAreServed(t *testing.T) {
 		}
 	}
 	reqs := s.Requests()
-	if len(reqs) != 6 || reqs[0] != (Request{Method: "POST", Path: "/v2/droplets", Status: 405}) {
+	if len(reqs) != 6 || reqs[0] != (Request{Method: "POST", Path: "/v2/droplets", Status: 405, At: at}) {
 		t.Errorf("requests: %+v", reqs)
 	}
 }
 
 func TestRequestsRecordQueryAndStatus(t *testing.T) {
 	s := newTestServer(t, Examples())
+	s.SetClock(func() time.Time { return at })
 	get(t, s, "/v2/apps?page=2&per_page=200")
 	do(t, s, http.MethodGet, "/v2/apps", "dop_v1_wrong")
 	want := []Request{
-		{Method: "GET", Path: "/v2/apps", RawQuery: "page=2&per_page=200", Status: 200},
-		{Method: "GET", Path: "/v2/apps", Status: 401},
+		{Method: "GET", Path: "/v2/apps", RawQuery: "page=2&per_page=200", Status: 200, At: at},
+		{Method: "GET", Path: "/v2/apps", Status: 401, At: at},
 	}
 	if got := s.Requests(); len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("requests %+v\nwant %+v", got, want)
