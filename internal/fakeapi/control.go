@@ -1,5 +1,7 @@
 package fakeapi
 
+import "time"
+
 // SetAccount replaces everything the server serves. It encodes each object
 // once, here, and keeps no reference to acct's maps. It panics when an
 // object cannot be encoded as JSON.
@@ -77,4 +79,12 @@ func (s *Server) ClearFaults() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	clear(s.faults)
+}
+
+// SetClock makes the server read the time from now: the rate-limit window,
+// the balance's month to date and the last day billing insights cover.
+func (s *Server) SetClock(now func() time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.now = now
 }
