@@ -87,10 +87,14 @@ var kinds = []*Kind{
 	VPCPeerings.Kind,
 	Domains.Kind,
 	CDNEndpoints.Kind,
+	Sizes.Kind,
+	AppInstanceSizes.Kind,
+	Balances.Kind,
 	DatabaseTrustedSources.Kind,
 	KubernetesUpgrades.Kind,
 
 	DomainRecords.Kind,
+	BillingInsights.Kind,
 }
 
 // Kinds names every kind that can be refreshed, in order.

@@ -31,6 +31,8 @@ type Options struct {
 	// no budget.
 	RequestBudget float64
 	Logger        log.Logger
+	// Settings go with every snapshot of the account.
+	Settings Settings
 	// OnRefresh, if set, is called after each successful refresh of a kind
 	// with the snapshots just before and just after it. Refreshes of
 	// different kinds run concurrently, so it must be safe for concurrent
@@ -58,6 +60,9 @@ type Refresher struct {
 	current   atomic.Pointer[Snapshot]
 	published chan struct{}   // closed and replaced at each publish; guarded by mu
 	failing   map[string]bool // kinds whose last refresh failed; guarded by mu
+	// missing are the scopes the log has said the token lacks, so that
+	// kinds that need the same scope say it once; guarded by mu.
+	missing map[string]bool
 }
 
 // NewRefresher prepares a refresher; nothing is fetched before Run or Refresh.
@@ -78,6 +83,7 @@ func NewRefresher(o Options) (*Refresher, error) {
 		logger:         log.With(o.Logger, "component", "refresher", "account", o.Account),
 		published:      make(chan struct{}),
 		failing:        map[string]bool{},
+		missing:        map[string]bool{},
 		onRefresh:      o.OnRefresh,
 		budget:         newBudget(o.RequestBudget),
 	}
@@ -89,7 +95,7 @@ func NewRefresher(o Options) (*Refresher, error) {
 			status[k.name] = Status{Errors: map[Reason]uint64{}, Interval: r.configuredInterval(k)}
 		}
 	}
-	r.current.Store(&Snapshot{Account: o.Account, Status: status, API: recorder.stats()})
+	r.current.Store(&Snapshot{Account: o.Account, Status: status, API: recorder.stats(), Settings: o.Settings})
 	return r, nil
 }
 
@@ -288,22 +294,37 @@ func (r *Refresher) logChange(k *Kind, reason Reason, err error) {
 	logger := log.With(r.logger, "resource", k.name)
 	wasFailing := r.failing[k.name]
 	r.failing[k.name] = err != nil
+	scope := scopeOf(k, err)
 	switch {
 	case err == nil && wasFailing:
+		delete(r.missing, k.scope)
 		level.Info(logger).Log("msg", "refresh recovered")
 	case err == nil:
 		level.Debug(logger).Log("msg", "refresh done")
-	case wasFailing:
+	case wasFailing, reason == ReasonForbidden && r.missing[scope]:
 		level.Debug(logger).Log("msg", "refresh still failing", "reason", reason, "err", r.safeError(err))
 	case reason == ReasonUnauthorized:
 		level.Error(logger).Log("msg", "the API rejected the token; check that it exists and has not expired or been revoked",
 			"reason", reason, "err", r.safeError(err))
 	case reason == ReasonForbidden:
-		level.Error(logger).Log("msg", "the token may not read this resource; give it the "+k.scope+" scope or disable its collector",
-			"reason", reason, "missing_scope", k.scope, "err", r.safeError(err))
+		r.missing[scope] = true
+		level.Error(logger).Log("msg", "the token may not read this resource; give it the "+scope+" scope or disable its collector",
+			"reason", reason, "missing_scope", scope, "err", r.safeError(err))
 	default:
 		level.Warn(logger).Log("msg", "refresh failed; keeping the last good data", "reason", reason, "err", r.safeError(err))
 	}
+}
+
+// scopeOf is the scope a failed refresh of k lacks: its own, or its
+// parent's when it failed because its parent could not be read.
+func scopeOf(k *Kind, err error) string {
+	var parentErr *parentUnknownError
+	if errors.As(err, &parentErr) {
+		if parent := KindNamed(parentErr.parent); parent != nil {
+			return parent.scope
+		}
+	}
+	return k.scope
 }
 
 // maxErrorLength bounds an error in a log line: a proxy's HTML error page

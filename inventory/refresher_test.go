@@ -28,6 +28,12 @@ type testAPI struct {
 // kind at it through the real client.
 func newTestAPI(t testing.TB, acct fakeapi.Account) *testAPI {
 	t.Helper()
+	return newTestAPIWith(t, acct, Settings{})
+}
+
+// newTestAPIWith is newTestAPI for an account with settings.
+func newTestAPIWith(t testing.TB, acct fakeapi.Account, settings Settings) *testAPI {
+	t.Helper()
 	api, err := fakeapi.NewServer(testToken, acct)
 	if err != nil {
 		t.Fatal(err)
@@ -40,6 +46,7 @@ func newTestAPI(t testing.TB, acct fakeapi.Account) *testAPI {
 		Kinds:    Kinds(),
 		Interval: time.Minute,
 		Logger:   log.NewLogfmtLogger(logs),
+		Settings: settings,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -283,11 +290,12 @@ func sameLists(a, b *Snapshot) bool {
 
 // TestAnAccountWithFewObjectsCostsOneRequestPerList is the README's figure:
 // every list costs one request even when empty, and details cost nothing
-// without objects.
+// without objects, but for billing insights, one request for the account:
+// 20 lists, and 3 details (sizes, app instance sizes, billing insights).
 func TestAnAccountWithFewObjectsCostsOneRequestPerList(t *testing.T) {
 	api := newTestAPI(t, fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 3}))
 	api.refresh(t)
-	if got := len(api.Requests()); got != 19 {
-		t.Errorf("one refresh of every kind sent %d requests, the README says 19", got)
+	if got := len(api.Requests()); got != 23 {
+		t.Errorf("one refresh of every kind sent %d requests, the README says 23", got)
 	}
 }

@@ -130,21 +130,28 @@ func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 
 var idSegment = regexp.MustCompile(`^([0-9]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`)
 
+var dateSegment = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+
 // namedBy are the collections whose objects a path names by their name
-// rather than an ID: /v2/domains/example.com/records.
-var namedBy = []string{"domains"}
+// rather than an ID: /v2/domains/example.com/records, and billing by the
+// account's URN: /v2/billing/do:team:.../insights.
+var namedBy = []string{"domains", "billing"}
 
 // routeTemplate turns a request path into a label value of bounded
 // cardinality: /v2/databases/9cc1.../firewall becomes /v2/databases/{id}/firewall,
-// and /v2/domains/example.com/records /v2/domains/{id}/records.
-// A prefix before /v2/ (a proxy's, say) is dropped.
+// /v2/domains/example.com/records /v2/domains/{id}/records, and the dates
+// of billing insights {date}. A prefix before /v2/ (a proxy's, say) is
+// dropped.
 func routeTemplate(path string) string {
 	if i := strings.Index(path, "/v2/"); i > 0 {
 		path = path[i:]
 	}
 	segments := strings.Split(path, "/")
 	for i, s := range segments {
-		if idSegment.MatchString(s) || s != "" && i > 2 && slices.Contains(namedBy, segments[i-1]) {
+		switch {
+		case dateSegment.MatchString(s):
+			segments[i] = "{date}"
+		case idSegment.MatchString(s) || s != "" && i > 2 && slices.Contains(namedBy, segments[i-1]):
 			segments[i] = "{id}"
 		}
 	}

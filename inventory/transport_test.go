@@ -20,6 +20,8 @@ func TestRouteTemplateHidesIDs(t *testing.T) {
 		"/v2/databases/9cc10173-e9ea-4176-9dbc-a4cee4c4ff30/firewall": "/v2/databases/{id}/firewall",
 		"/v2/domains":                     "/v2/domains",
 		"/v2/domains/example.com/records": "/v2/domains/{id}/records",
+		"/v2/billing/do:team:5df3e3004a17e242b7c20ca6c9fc25b701a47ece/insights/2026-11-01/2026-11-30": "/v2/billing/{id}/insights/{date}/{date}",
+		"/v2/customers/my/balance": "/v2/customers/my/balance",
 	} {
 		if got := routeTemplate(path); got != want {
 			t.Errorf("routeTemplate(%q) = %q, want %q", path, got, want)
