@@ -23,6 +23,11 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 const testToken = "dop_v1_collector_test_token"
 
+// testNow is the time of the fake API and of the refreshers in these tests,
+// so that the month billed so far and the balance stay the same: 20
+// January 2025, noon UTC, when the API's insights example was dated.
+var testNow = time.Date(2025, time.January, 20, 12, 0, 0, 0, time.UTC)
+
 // startAPI serves acct from the fake API and refreshes every kind once
 // through the real client, so collectors see what a user would.
 func startAPI(tb testing.TB, acct fakeapi.Account) (*fakeapi.Server, *inventory.Refresher) {
@@ -32,6 +37,7 @@ func startAPI(tb testing.TB, acct fakeapi.Account) (*fakeapi.Server, *inventory.
 		tb.Fatal(err)
 	}
 	tb.Cleanup(api.Close)
+	api.SetClock(func() time.Time { return testNow })
 	r := newTestRefresher(tb, api.URL)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -58,6 +64,7 @@ func newTestRefresher(tb testing.TB, url string) *inventory.Refresher {
 		Kinds:    inventory.Kinds(),
 		Interval: time.Minute,
 		Logger:   log.NewNopLogger(),
+		Now:      func() time.Time { return testNow },
 	})
 	if err != nil {
 		tb.Fatal(err)

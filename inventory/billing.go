@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/big"
 	"net/http"
 	"time"
 
@@ -40,7 +41,7 @@ var BillingInsights = List[BilledMonth]{&Kind{
 		if err != nil {
 			return nil, err
 		}
-		start, end := monthSoFar(time.Now())
+		start, end := monthSoFar(clockOf(ctx)())
 		points, err := fetchInsights(ctx, c, urn, start, end)
 		if err == nil && !anyAmount(points) {
 			err = fmt.Errorf("no amount: %w", errIncompleteAnswer)
@@ -151,34 +152,40 @@ func mapInsights(urn string, start, end time.Time, points []dataPoint) BilledMon
 	m := BilledMonth{URN: urn, Start: start, End: end, DataPoints: len(points)}
 	bySKU, byGroup := sums[SKURegion]{}, sums[string]{}
 	for _, p := range points {
-		amount := amountOf(p.Amount)
-		bySKU.add(SKURegion{p.SKU, p.Region}, amount)
+		bySKU.add(SKURegion{p.SKU, p.Region}, p.Amount)
 		if p.Group != "" {
-			byGroup.add(p.Group, amount)
+			byGroup.add(p.Group, p.Amount)
 		}
 	}
 	m.BySKU, m.ByGroup = bySKU.known(), byGroup.known()
 	return m
 }
 
-// sums adds amounts by key; a key with an unknown amount is unknown.
-type sums[K comparable] map[K]*Amount
+// sums adds decimal amounts exactly by key (20 times 0.86 is 17.2, not
+// 17.199999999999996); a key with an amount that is not one is unknown.
+type sums[K comparable] map[K]*big.Rat // nil: unknown
 
-func (s sums[K]) add(key K, a Amount) {
-	sum, ok := s[key]
-	if !ok {
-		sum = &Amount{Known: true}
-		s[key] = sum
+func (s sums[K]) add(key K, amount string) {
+	sum, seen := s[key]
+	switch {
+	case seen && sum == nil:
+		return
+	case !seen:
+		sum = new(big.Rat)
 	}
-	sum.Dollars += a.Dollars
-	sum.Known = sum.Known && a.Known
+	if _, ok := parseDollars(amount); !ok {
+		s[key] = nil
+		return
+	}
+	a, _ := new(big.Rat).SetString(amount)
+	s[key] = sum.Add(sum, a)
 }
 
 func (s sums[K]) known() map[K]float64 {
 	out := make(map[K]float64, len(s))
 	for key, sum := range s {
-		if sum.Known {
-			out[key] = sum.Dollars
+		if sum != nil {
+			out[key], _ = sum.Float64()
 		}
 	}
 	return out

@@ -33,6 +33,9 @@ type Options struct {
 	Logger        log.Logger
 	// Settings go with every snapshot of the account.
 	Settings Settings
+	// Now is the clock of what a refresh asks of time (the month billing
+	// insights cover); nil for time.Now.
+	Now func() time.Time
 	// OnRefresh, if set, is called after each successful refresh of a kind
 	// with the snapshots just before and just after it. Refreshes of
 	// different kinds run concurrently, so it must be safe for concurrent
@@ -55,6 +58,7 @@ type Refresher struct {
 	logger         log.Logger
 	onRefresh      func(kind string, before, after *Snapshot)
 	budget         *budget
+	now            func() time.Time
 
 	mu        sync.Mutex // held by writers only
 	current   atomic.Pointer[Snapshot]
@@ -86,6 +90,10 @@ func NewRefresher(o Options) (*Refresher, error) {
 		missing:        map[string]bool{},
 		onRefresh:      o.OnRefresh,
 		budget:         newBudget(o.RequestBudget),
+		now:            o.Now,
+	}
+	if r.now == nil {
+		r.now = time.Now
 	}
 	status := map[string]Status{}
 	for _, k := range kinds {
@@ -198,6 +206,7 @@ func (r *Refresher) refresh(ctx context.Context, k *Kind) error {
 	ctx, cancel := context.WithTimeout(ctx, r.deadline(k))
 	defer cancel()
 	ctx, requests := withRequestCounter(ctx)
+	ctx = withClock(ctx, r.now)
 	start := time.Now()
 	list, err := r.load(ctx, k)
 	duration := time.Since(start)
@@ -275,6 +284,21 @@ func (r *Refresher) planBudget(k *Kind, requests int64) {
 
 func isParentOf(kind string, names []string) bool {
 	return slices.ContainsFunc(kinds, func(k *Kind) bool { return k.parent == kind && slices.Contains(names, k.name) })
+}
+
+type clockKey struct{}
+
+// withClock hands a refresh the refresher's clock.
+func withClock(ctx context.Context, now func() time.Time) context.Context {
+	return context.WithValue(ctx, clockKey{}, now)
+}
+
+// clockOf is the clock of the refresh ctx belongs to; time.Now outside one.
+func clockOf(ctx context.Context) func() time.Time {
+	if now, ok := ctx.Value(clockKey{}).(func() time.Time); ok {
+		return now
+	}
+	return time.Now
 }
 
 // parentUnknownError is the failure of a per-object kind whose parent list
