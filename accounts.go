@@ -16,6 +16,7 @@ import (
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
 	"github.com/digitalocean-exporter/digitalocean_exporter/config"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
@@ -29,11 +30,15 @@ func loadConfig(opts *options) (config.Config, error) {
 		RefreshInterval:     opts.interval,
 		DetailInterval:      opts.detailInterval,
 		RequestBudget:       opts.budget,
+		SnapshotAge:         time.Duration(opts.snapshotAge),
 		Accounts: []config.Account{{
 			Name:      config.DefaultAccountName,
 			TokenFile: opts.tokenFile,
 			TokenEnv:  config.TokenEnvironmentVariable,
 		}},
+	}
+	if opts.demo { // the sample account has a budget of its own, which a config file replaces
+		cfg.Accounts[0].MonthlyBudgetDollars = fakeapi.DemoMonthlyBudget
 	}
 	if opts.configFile != "" {
 		if opts.tokenFile != "" {
@@ -186,6 +191,9 @@ func (s *accountSet) newAccount(cfg config.Config, a config.Account) (*runningAc
 		RequestBudget:  cfg.RequestBudget,
 		Logger:         s.logger,
 		OnRefresh:      s.onRefresh,
+		Settings: inventory.Settings{
+			OrganizationUUID: a.OrganizationUUID, MonthlyBudget: a.MonthlyBudgetDollars, SnapshotAge: cfg.SnapshotAge,
+		},
 	})
 	if err != nil {
 		return nil, err

@@ -50,7 +50,8 @@ func TestStartWithBadTokenFileFails(t *testing.T) {
 
 func TestBadFlagsFail(t *testing.T) {
 	for _, args := range [][]string{{"--refresh.interval=soon"}, {"--digitalocean.api-url=not a url"}, {"--log.level=loud"},
-		{"--demo", "--digitalocean.rate-limit-budget=2"}} {
+		{"--demo", "--digitalocean.rate-limit-budget=2"}, {"--demo", "--cost.snapshot-age=0"},
+		{"--demo", "--cost.snapshot-age=3 months"}} {
 		if code, logs := runToExit(t, nil, args...); code != 1 {
 			t.Errorf("%v: exit %d, want 1; log:\n%s", args, code, logs)
 		}

@@ -14,6 +14,11 @@ var demoSize = func() Size {
 	return size
 }()
 
+// DemoMonthlyBudget is the --demo account's monthly budget in dollars: a
+// little under what it spends a month, so that its forecast exceeds it and
+// by the month's last days its usage does too.
+const DemoMonthlyBudget = 7000
+
 // shapes says how big the insides of a cluster and an app are.
 type shapes struct {
 	poolNodes  func(cluster int) []int // the node count of each pool
