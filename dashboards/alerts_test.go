@@ -23,7 +23,7 @@ const (
 
 // alertGroups are the groups alerts.yml must have, in order.
 var alertGroups = []string{"digitalocean-drift", "digitalocean-health", "digitalocean-posture", "digitalocean-certificates",
-	"digitalocean-exporter"}
+	"digitalocean-cost", "digitalocean-exporter"}
 
 type alertRule struct {
 	Alert       string            `yaml:"alert"`
