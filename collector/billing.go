@@ -55,10 +55,10 @@ func collectBilling(out emit, s *inventory.Snapshot) {
 	if budget := s.Settings.MonthlyBudget; budget > 0 {
 		gauge(out, budgetMonthly, budget, s.Account)
 	}
-	if b := inventory.BalanceOf(s); b != nil {
+	if b := inventory.Balances.One(s); b != nil {
 		collectBalance(out, s, b)
 	}
-	if m := inventory.BilledMonthOf(s); m != nil {
+	if m := inventory.BillingInsights.One(s); m != nil {
 		for key, dollars := range m.BySKU {
 			gauge(out, billingMonthToDate, dollars, s.Account, key.SKU, key.Region)
 		}

@@ -27,14 +27,6 @@ var Balances = newList(listSpec[*godo.Balance, Balance]{
 	Map:   func(b *godo.Balance) []Balance { return []Balance{mapBalance(b)} },
 })
 
-// BalanceOf is the account's balance, or nil while it is unknown.
-func BalanceOf(s *Snapshot) *Balance {
-	if b := Balances.Of(s); len(b) > 0 {
-		return &b[0]
-	}
-	return nil
-}
-
 // fetchBalance reads the balance. An answer with no amount the exporter
 // can read is unusable, so the refresh fails and the last good balance stays.
 func fetchBalance(ctx context.Context, c *godo.Client) (*godo.Balance, error) {

@@ -53,14 +53,6 @@ var BillingInsights = List[BilledMonth]{&Kind{
 	},
 }}
 
-// BilledMonthOf is what was billed this month so far, or nil while unknown.
-func BilledMonthOf(s *Snapshot) *BilledMonth {
-	if m := BillingInsights.Of(s); len(m) > 0 {
-		return &m[0]
-	}
-	return nil
-}
-
 // errNoTeam is an account that is in no team and names no organization.
 var errNoTeam = errors.New("the account has no team to read billing insights for; " +
 	"name its organization_uuid in the config file")

@@ -151,7 +151,7 @@ func TestInsightsOfTheMonthSoFar(t *testing.T) {
 	if !s.Status[KindBillingInsights].Succeeded() || !s.Status[KindBalance].Succeeded() {
 		t.Fatalf("insights %+v, balance %+v", s.Status[KindBillingInsights], s.Status[KindBalance])
 	}
-	m := BilledMonthOf(s)
+	m := BillingInsights.One(s)
 	start, end := monthSoFar(time.Now())
 	if m.URN != "do:team:"+s.Info().TeamUUID || !m.Start.Equal(start) || !m.End.Equal(end) {
 		t.Errorf("read %s from %s to %s", m.URN, m.Start, m.End)
@@ -186,7 +186,7 @@ func TestInsightsOfTheMonthSoFar(t *testing.T) {
 func TestInsightsOfAnOrganization(t *testing.T) {
 	api := newTestAPIWith(t, fakeapi.Examples(), Settings{OrganizationUUID: "6a1b2c3d-0000-4000-8000-000000000001"})
 	s := api.refresh(t)
-	if m := BilledMonthOf(s); m == nil || m.URN != "do:teamgroup:6a1b2c3d-0000-4000-8000-000000000001" {
+	if m := BillingInsights.One(s); m == nil || m.URN != "do:teamgroup:6a1b2c3d-0000-4000-8000-000000000001" {
 		t.Fatalf("insights %+v, %+v", m, s.Status[KindBillingInsights])
 	}
 	for _, r := range insightsRequests(api) {

@@ -3,7 +3,6 @@ package inventory
 import (
 	"context"
 	"fmt"
-	"net/http"
 
 	"github.com/digitalocean/godo"
 )
@@ -63,20 +62,11 @@ type instanceSizeWire struct {
 // fetchInstanceSizes reads the whole list. An answer without the list, or
 // whose sizes carry no price the exporter can read, is unusable.
 func fetchInstanceSizes(ctx context.Context, c *godo.Client) ([]instanceSizeWire, error) {
-	req, err := c.NewRequest(ctx, http.MethodGet, "v2/apps/tiers/instance_sizes", nil)
-	if err != nil {
-		return nil, fmt.Errorf("list app instance sizes: %w", err)
+	sizes, err := wholeList[instanceSizeWire](ctx, c, "app instance sizes", "v2/apps/tiers/instance_sizes", "instance_sizes")
+	if err == nil && !anyPriced(sizes) {
+		err = fmt.Errorf("list app instance sizes: no size with a price: %w", errIncompleteAnswer)
 	}
-	var body struct {
-		InstanceSizes *[]instanceSizeWire `json:"instance_sizes"` // nil when the key is missing
-	}
-	if _, err := c.Do(ctx, req, &body); err != nil {
-		return nil, fmt.Errorf("list app instance sizes: %w", err)
-	}
-	if body.InstanceSizes == nil || !anyPriced(*body.InstanceSizes) {
-		return nil, fmt.Errorf("list app instance sizes: no size with a price: %w", errIncompleteAnswer)
-	}
-	return *body.InstanceSizes, nil
+	return sizes, err
 }
 
 func anyPriced(sizes []instanceSizeWire) bool {
