@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/big"
 	"net/http"
 	"time"
 
@@ -15,43 +14,60 @@ import (
 // insights: day by day, per SKU, region and invoice item group.
 const KindBillingInsights = "billing_insights"
 
-// BilledMonth sums the billing insights of the month so far. An item whose
-// amount the exporter cannot read makes its SKU and region, and its group,
-// unknown (left out), never a smaller sum.
-type BilledMonth struct {
-	URN        string // the team (do:team:UUID) or organization (do:teamgroup:UUID) billed
-	Start, End time.Time
-	BySKU      map[SKURegion]float64
-	// ByGroup sums the items of each invoice item group (a Kubernetes
-	// cluster's name, say); items in no group are left out.
-	ByGroup    map[string]float64
-	DataPoints int
-}
-
-// SKURegion is what one billing series is for.
-type SKURegion struct{ SKU, Region string }
-
-// BillingInsights reads the month so far on the detail cadence: the data
-// are nightly. It waits for the account's team, which names what is
-// billed, unless the account's settings name an organization.
+// BillingInsights reads the month so far on the detail cadence. It waits
+// for the account's team, which names what is billed, unless the account's
+// settings name an organization.
+//
+// The data are nightly invoice items, one per billed item a day, so a
+// large account's month is many pages. A refresh reads again only the
+// days from the one before the last read's last day (a day's items do not
+// change once its night has passed) and keeps the days before from the
+// last read; the whole month is read again at the start of a month, for
+// another account URN, and at least once every wholeMonthEvery.
 var BillingInsights = List[BilledMonth]{&Kind{
 	name: KindBillingInsights, label: "Billing insights", scope: "billing:read", parent: KindAccount, detail: true,
-	load: func(ctx context.Context, c *godo.Client, s *Snapshot) (any, error) {
-		urn, err := accountURN(s)
-		if err != nil {
-			return nil, err
-		}
-		start, end := monthSoFar(clockOf(ctx)())
-		points, err := fetchInsights(ctx, c, urn, start, end)
-		if err == nil && !anyAmount(points) {
-			err = fmt.Errorf("no amount: %w", errIncompleteAnswer)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("billing insights of %s: %w", urn, err)
-		}
-		return []BilledMonth{mapInsights(urn, start, end, points)}, nil
-	},
+	load: loadInsights,
 }}
+
+// wholeMonthEvery is how often the whole month is read again, in case the
+// API changed a day it had given.
+const wholeMonthEvery = 24 * time.Hour
+
+func loadInsights(ctx context.Context, c *godo.Client, s *Snapshot) (any, error) {
+	urn, err := accountURN(s)
+	if err != nil {
+		return nil, err
+	}
+	now := clockOf(ctx)()
+	start, end := monthSoFar(now)
+	var last *BilledMonth
+	if months := listOf[BilledMonth](s, KindBillingInsights); len(months) > 0 {
+		last = &months[0]
+	}
+	from, readWhole := start, now
+	if last != nil && last.URN == urn && last.Start.Equal(start) && now.Sub(last.ReadWhole) < wholeMonthEvery {
+		from, readWhole = latest(start, last.End.AddDate(0, 0, -1)), last.ReadWhole
+	}
+	points, err := fetchInsights(ctx, c, urn, from, end)
+	if err == nil && !anyAmount(points) {
+		err = fmt.Errorf("no amount: %w", errIncompleteAnswer)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("billing insights of %s: %w", urn, err)
+	}
+	days := billedDays(points)
+	if from.After(start) {
+		days = last.daysBefore(from, days)
+	}
+	return []BilledMonth{newBilledMonth(urn, start, end, readWhole, days)}, nil
+}
+
+func latest(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
 
 // errNoTeam is an account that is in no team and names no organization.
 var errNoTeam = errors.New("the account has no team to read billing insights for; " +
@@ -87,8 +103,20 @@ func monthSoFar(now time.Time) (start, end time.Time) {
 	return start, end
 }
 
+// anyAmount tells whether some data point has an amount the exporter can
+// read, or there are none: an answer of amounts it cannot read at all is unusable.
+func anyAmount(points []dataPoint) bool {
+	for _, p := range points {
+		if _, ok := parseDollars(p.Amount); ok {
+			return true
+		}
+	}
+	return len(points) == 0
+}
+
 // dataPoint is what we read of one billing insights data point.
 type dataPoint struct {
+	Date   string `json:"start_date"`
 	Amount string `json:"total_amount"`
 	Region string `json:"region"`
 	SKU    string `json:"sku"`
@@ -126,59 +154,4 @@ func fetchInsights(ctx context.Context, c *godo.Client, urn string, start, end t
 		}
 	}
 	return nil, fmt.Errorf("more than %d pages", maxPages)
-}
-
-// anyAmount tells whether some data point has an amount the exporter can
-// read, or there are none: an answer of amounts it cannot read at all is unusable.
-func anyAmount(points []dataPoint) bool {
-	for _, p := range points {
-		if _, ok := parseDollars(p.Amount); ok {
-			return true
-		}
-	}
-	return len(points) == 0
-}
-
-// mapInsights sums the data points by SKU and region, and by group.
-func mapInsights(urn string, start, end time.Time, points []dataPoint) BilledMonth {
-	m := BilledMonth{URN: urn, Start: start, End: end, DataPoints: len(points)}
-	bySKU, byGroup := sums[SKURegion]{}, sums[string]{}
-	for _, p := range points {
-		bySKU.add(SKURegion{p.SKU, p.Region}, p.Amount)
-		if p.Group != "" {
-			byGroup.add(p.Group, p.Amount)
-		}
-	}
-	m.BySKU, m.ByGroup = bySKU.known(), byGroup.known()
-	return m
-}
-
-// sums adds decimal amounts exactly by key (20 times 0.86 is 17.2, not
-// 17.199999999999996); a key with an amount that is not one is unknown.
-type sums[K comparable] map[K]*big.Rat // nil: unknown
-
-func (s sums[K]) add(key K, amount string) {
-	sum, seen := s[key]
-	switch {
-	case seen && sum == nil:
-		return
-	case !seen:
-		sum = new(big.Rat)
-	}
-	if _, ok := parseDollars(amount); !ok {
-		s[key] = nil
-		return
-	}
-	a, _ := new(big.Rat).SetString(amount)
-	s[key] = sum.Add(sum, a)
-}
-
-func (s sums[K]) known() map[K]float64 {
-	out := make(map[K]float64, len(s))
-	for key, sum := range s {
-		if sum != nil {
-			out[key], _ = sum.Float64()
-		}
-	}
-	return out
 }

@@ -1,15 +1,18 @@
 package inventory
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/digitalocean/godo"
+	"github.com/go-kit/log"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
 )
@@ -87,7 +90,7 @@ func TestMapInsightsFromExample(t *testing.T) {
 		DataPoints []dataPoint `json:"data_points"`
 	}
 	decodeExample(t, "billing_insights.json", &body)
-	m := mapInsights("do:team:x", time.Time{}, time.Time{}, body.DataPoints)
+	m := newBilledMonth("do:team:x", time.Time{}, time.Time{}, time.Time{}, billedDays(body.DataPoints))
 	if m.DataPoints != 2 || len(m.BySKU) != 2 || m.BySKU[SKURegion{"1-DO-DROP-0109", "nyc3"}] != 0.86 ||
 		m.BySKU[SKURegion{"1-KS-K8SWN-00109", "nyc3"}] != 2.57 {
 		t.Errorf("by SKU: %v", m.BySKU)
@@ -101,12 +104,12 @@ func TestMapInsightsFromExample(t *testing.T) {
 // not a decimal string leaves its SKU and region, and its group, out,
 // rather than giving a smaller sum.
 func TestUnreadableAmountMakesItsSeriesUnknown(t *testing.T) {
-	m := mapInsights("", time.Time{}, time.Time{}, []dataPoint{
+	m := newBilledMonth("", time.Time{}, time.Time{}, time.Time{}, billedDays([]dataPoint{
 		{Amount: "1.00", SKU: "a", Region: "nyc1", Group: "g1"},
 		{Amount: "n/a", SKU: "a", Region: "nyc1", Group: "g2"},
 		{Amount: "2.50", SKU: "a", Region: "fra1", Group: "g2"},
 		{Amount: "0.25", SKU: "b", Region: "nyc1"},
-	})
+	}))
 	if len(m.BySKU) != 2 || m.BySKU[SKURegion{"a", "fra1"}] != 2.5 || m.BySKU[SKURegion{"b", "nyc1"}] != 0.25 {
 		t.Errorf("by SKU: %v", m.BySKU)
 	}
@@ -231,5 +234,69 @@ func TestWithoutBillingScope(t *testing.T) {
 	logs := api.logs.String()
 	if n := countLines(logs, "missing_scope="); n != 1 || countLines(logs, "missing_scope=billing:read") != 1 {
 		t.Errorf("%d lines name a missing scope, want one naming billing:read:\n%s", n, logs)
+	}
+}
+
+// TestInsightsReadAgainOnlyTheLastDays: a refresh reads again only the
+// days from the one before the last read's last day, and sums the same as
+// a reading of the whole month;
+// the whole month is read again a day later, and at a new month.
+func TestInsightsReadAgainOnlyTheLastDays(t *testing.T) {
+	var now atomic.Pointer[time.Time]
+	clock := func() time.Time { return *now.Load() }
+	set := func(at time.Time) { now.Store(&at) }
+	set(time.Date(2026, time.March, 10, 12, 0, 0, 0, time.UTC))
+	api, err := fakeapi.NewServer(testToken, fakeapi.Demo())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(api.Close)
+	api.SetClock(clock)
+	refresher := func() *Refresher {
+		r, err := NewRefresher(Options{
+			Account: "default", Kinds: []string{KindBillingInsights}, Interval: time.Minute, Logger: log.NewNopLogger(), Now: clock,
+			Client: ClientOptions{BaseURL: api.URL, Token: func() string { return testToken }, Timeout: 5 * time.Second},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	refresh := func(r *Refresher) *BilledMonth {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		r.Refresh(ctx)
+		if st := r.Snapshot().Status[KindBillingInsights]; !st.Succeeded() {
+			t.Fatalf("insights: %+v", st)
+		}
+		return BillingInsights.One(r.Snapshot())
+	}
+	r := refresher()
+	for _, step := range []struct {
+		at    time.Time
+		asked string // the range of every request
+	}{
+		{time.Date(2026, time.March, 10, 12, 0, 0, 0, time.UTC), "2026-03-01/2026-03-10"},
+		{time.Date(2026, time.March, 10, 18, 0, 0, 0, time.UTC), "2026-03-09/2026-03-10"},
+		{time.Date(2026, time.March, 11, 6, 0, 0, 0, time.UTC), "2026-03-09/2026-03-11"},  // from the day before the last read's last
+		{time.Date(2026, time.March, 11, 12, 0, 0, 0, time.UTC), "2026-03-01/2026-03-11"}, // a day after the whole month was read
+		{time.Date(2026, time.March, 11, 13, 0, 0, 0, time.UTC), "2026-03-10/2026-03-11"},
+		{time.Date(2026, time.April, 1, 1, 0, 0, 0, time.UTC), "2026-04-01/2026-04-01"}, // a new month
+		{time.Date(2026, time.April, 1, 2, 0, 0, 0, time.UTC), "2026-04-01/2026-04-01"},
+	} {
+		set(step.at)
+		api.ResetCounts()
+		got := refresh(r)
+		for _, req := range insightsRequests(&testAPI{Server: api}) {
+			if !strings.HasSuffix(req.Path, "/insights/"+step.asked) {
+				t.Errorf("at %s: asked %s, want %s", step.at, req.Path, step.asked)
+			}
+		}
+		whole := refresh(refresher())
+		if fmt.Sprint(got.BySKU) != fmt.Sprint(whole.BySKU) || fmt.Sprint(got.ByGroup) != fmt.Sprint(whole.ByGroup) ||
+			got.DataPoints != whole.DataPoints || len(got.BySKU) == 0 {
+			t.Errorf("at %s: %d data points summed as %v,\nthe whole month read at once %d as %v",
+				step.at, got.DataPoints, got.BySKU, whole.DataPoints, whole.BySKU)
+		}
 	}
 }

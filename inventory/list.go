@@ -12,8 +12,12 @@ import (
 type List[T any] struct{ *Kind }
 
 // Of returns the kind's list in s: nil until it was listed once.
-func (l List[T]) Of(s *Snapshot) []T {
-	list, _ := s.lists[l.name].([]T)
+func (l List[T]) Of(s *Snapshot) []T { return listOf[T](s, l.name) }
+
+// listOf is the list of kind in s, for a kind's own load, which cannot
+// name its descriptor.
+func listOf[T any](s *Snapshot, kind string) []T {
+	list, _ := s.lists[kind].([]T)
 	return list
 }
 

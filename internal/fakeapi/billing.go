@@ -59,17 +59,13 @@ func insightsBody(now func() time.Time) routeFunc {
 		if today := now().UTC().Truncate(24 * time.Hour); end.After(today) {
 			end = today // no usage yet
 		}
-		points := dataPoints(c.lists[BillingInsights], start, end, team)
-		page := p.of(points)
-		if page == nil {
-			page = []json.RawMessage{}
-		}
+		points := dataPoints{day: c.lists[BillingInsights], first: start, days: int(end.Sub(start).Hours()/24) + 1, team: team}
 		body, _ := json.Marshal(struct {
 			DataPoints  []json.RawMessage `json:"data_points"`
 			TotalItems  int               `json:"total_items"`
 			TotalPages  int               `json:"total_pages"`
 			CurrentPage int               `json:"current_page"`
-		}{page, len(points), p.last(len(points)), p.number})
+		}{points.page(p), points.total(), p.last(points.total()), p.number})
 		return body, nil
 	}
 }
@@ -91,20 +87,32 @@ func insightsRange(r *http.Request) (start, end time.Time, _ *apiError) {
 	return start, end, nil
 }
 
-// dataPoints are the day's points for each day from first to last, dated
-// and attributed to the team.
-func dataPoints(day []json.RawMessage, first, last time.Time, team string) []json.RawMessage {
-	var points []json.RawMessage
-	for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
-		for _, raw := range day {
-			var point map[string]any
-			mustDecode(raw, &point)
-			point["start_date"], point["usage_team_urn"] = d.Format(dateLayout), team
-			b, _ := json.Marshal(point)
-			points = append(points, b)
-		}
+// dataPoints are the day's points once for each of days days from first,
+// dated and attributed to the team. Only the points of the page asked are
+// made: a month of a large account's bill is many pages.
+type dataPoints struct {
+	day   []json.RawMessage
+	first time.Time
+	days  int
+	team  string
+}
+
+func (d dataPoints) total() int { return max(d.days, 0) * len(d.day) }
+
+func (d dataPoints) page(p page) []json.RawMessage {
+	out := []json.RawMessage{}
+	if p.number > p.last(d.total()) {
+		return out
 	}
-	return points
+	for i := (p.number - 1) * p.size; i < min(p.number*p.size, d.total()); i++ {
+		var point map[string]any
+		mustDecode(d.day[i%len(d.day)], &point)
+		point["start_date"] = d.first.AddDate(0, 0, i/len(d.day)).Format(dateLayout)
+		point["usage_team_urn"] = d.team
+		b, _ := json.Marshal(point)
+		out = append(out, b)
+	}
+	return out
 }
 
 // dayCents is the day's bill in cents.
