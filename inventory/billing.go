@@ -44,9 +44,9 @@ func loadInsights(ctx context.Context, c *godo.Client, s *Snapshot) (any, error)
 	if months := listOf[BilledMonth](s, KindBillingInsights); len(months) > 0 {
 		last = &months[0]
 	}
-	from, readWhole := start, now
-	if last != nil && last.URN == urn && last.Start.Equal(start) && now.Sub(last.ReadWhole) < wholeMonthEvery {
-		from, readWhole = latest(start, last.End.AddDate(0, 0, -1)), last.ReadWhole
+	from := start
+	if last != nil && last.URN == urn && last.Start.Equal(start) && !last.End.After(end) && now.Sub(last.ReadWhole) < wholeMonthEvery {
+		from = latest(start, last.End.AddDate(0, 0, -1))
 	}
 	points, err := fetchInsights(ctx, c, urn, from, end)
 	if err == nil && !anyAmount(points) {
@@ -55,9 +55,9 @@ func loadInsights(ctx context.Context, c *godo.Client, s *Snapshot) (any, error)
 	if err != nil {
 		return nil, fmt.Errorf("billing insights of %s: %w", urn, err)
 	}
-	days := billedDays(points)
+	days, readWhole := billedDays(points), now
 	if from.After(start) {
-		days = last.daysBefore(from, days)
+		days, readWhole = last.daysBefore(from, days), last.ReadWhole
 	}
 	return []BilledMonth{newBilledMonth(urn, start, end, readWhole, days)}, nil
 }
