@@ -104,11 +104,14 @@ func (d dataPoints) page(p page) []json.RawMessage {
 	if p.number > p.last(d.total()) {
 		return out
 	}
+	day := make([]map[string]any, len(d.day))
+	for i, raw := range d.day {
+		mustDecode(raw, &day[i])
+		day[i]["usage_team_urn"] = d.team
+	}
 	for i := (p.number - 1) * p.size; i < min(p.number*p.size, d.total()); i++ {
-		var point map[string]any
-		mustDecode(d.day[i%len(d.day)], &point)
-		point["start_date"] = d.first.AddDate(0, 0, i/len(d.day)).Format(dateLayout)
-		point["usage_team_urn"] = d.team
+		point := day[i%len(day)]
+		point["start_date"] = d.first.AddDate(0, 0, i/len(day)).Format(dateLayout)
 		b, _ := json.Marshal(point)
 		out = append(out, b)
 	}
