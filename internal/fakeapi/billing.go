@@ -104,14 +104,15 @@ func (d dataPoints) page(p page) []json.RawMessage {
 	if p.number > p.last(d.total()) {
 		return out
 	}
-	day := make([]map[string]any, len(d.day))
-	for i, raw := range d.day {
-		mustDecode(raw, &day[i])
-		day[i]["usage_team_urn"] = d.team
-	}
+	decoded := map[int]map[string]any{} // each of the day's points the page holds, decoded once
 	for i := (p.number - 1) * p.size; i < min(p.number*p.size, d.total()); i++ {
-		point := day[i%len(day)]
-		point["start_date"] = d.first.AddDate(0, 0, i/len(day)).Format(dateLayout)
+		point, ok := decoded[i%len(d.day)]
+		if !ok {
+			mustDecode(d.day[i%len(d.day)], &point)
+			point["usage_team_urn"] = d.team
+			decoded[i%len(d.day)] = point
+		}
+		point["start_date"] = d.first.AddDate(0, 0, i/len(d.day)).Format(dateLayout)
 		b, _ := json.Marshal(point)
 		out = append(out, b)
 	}
