@@ -16,6 +16,7 @@ import (
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
 	"github.com/digitalocean-exporter/digitalocean_exporter/config"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
@@ -30,11 +31,15 @@ func loadConfig(opts *options) (config.Config, error) {
 		DetailInterval:      opts.detailInterval,
 		RequestBudget:       opts.budget,
 		Monitoring:          opts.monitoring,
+		SnapshotAge:         time.Duration(opts.snapshotAge),
 		Accounts: []config.Account{{
 			Name:      config.DefaultAccountName,
 			TokenFile: opts.tokenFile,
 			TokenEnv:  config.TokenEnvironmentVariable,
 		}},
+	}
+	if opts.demo { // the sample account has a budget of its own, which a config file replaces
+		cfg.Accounts[0].MonthlyBudgetDollars = fakeapi.DemoMonthlyBudget
 	}
 	if opts.configFile != "" {
 		if opts.tokenFile != "" {
@@ -191,6 +196,9 @@ func (s *accountSet) newAccount(cfg config.Config, a config.Account) (*runningAc
 		Monitoring:     monitoringOf(cfg.Monitoring, a),
 		Logger:         s.logger,
 		OnRefresh:      s.onRefresh,
+		Settings: inventory.Settings{
+			OrganizationUUID: a.OrganizationUUID, MonthlyBudget: a.MonthlyBudgetDollars, SnapshotAge: cfg.SnapshotAge,
+		},
 	})
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -29,6 +30,15 @@ var allowedEmpty = map[string]string{
 	"exporter-health.json/Refresh errors by reason":  "nothing fails on the demo",
 	"exporter-health.json/Failed API requests":       "the demo API answers every request with 200",
 	"databases.json/Not online":                      "every demo database is online",
+}
+
+// emptyToday says why a query that reads a metric absent on some days may
+// be empty at now: the forecast of a month's usage during its first day.
+func emptyToday(expr string, now time.Time) string {
+	if strings.Contains(expr, "digitalocean_budget_forecast_month_dollars") && now.UTC().Day() == 1 {
+		return "no forecast during a month's first day (UTC)"
+	}
+	return ""
 }
 
 // dashboardRange stands for $__range: shorter than the history the test
@@ -150,15 +160,16 @@ func checkQuery(t *testing.T, prom *promServer, panel, expr string, exposed map[
 	t.Helper()
 	expr = interpolate(t, expr)
 	n, err := prom.count(expr)
+	allowed := cmp.Or(allowedEmpty[panel], emptyToday(expr, time.Now()))
 	switch missing := missingMetrics(expr, exposed); {
 	case err != nil:
 		t.Errorf("%s: %v\n\t%s", panel, err, expr)
 	case len(missing) > 0:
 		t.Logf("%s: %d results; allowed to be empty: %s not exposed yet", panel, n, strings.Join(missing, ", "))
-	case n == 0 && allowedEmpty[panel] == "":
+	case n == 0 && allowed == "":
 		t.Errorf("%s: no data\n\t%s", panel, expr)
 	case n == 0:
-		t.Logf("%s: empty, as allowed: %s", panel, allowedEmpty[panel])
+		t.Logf("%s: empty, as allowed: %s", panel, allowed)
 	case allowedEmpty[panel] != "":
 		t.Errorf("%s: %d results, but allowedEmpty says it is empty on the demo; update the list", panel, n)
 	}

@@ -41,8 +41,11 @@ func TestFaultsAsSeenInMetrics(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer api.Close()
+			// No request budget: it would stretch the interval of each of the
+			// twenty-odd lists, refreshed every second, to about 30s.
 			e := startExporter(t, map[string]string{"DIGITALOCEAN_TOKEN": leakyToken},
-				"--digitalocean.api-url="+api.URL, "--refresh.interval=1s", "--digitalocean.timeout=500ms")
+				"--digitalocean.api-url="+api.URL, "--refresh.interval=1s", "--digitalocean.timeout=500ms",
+				"--digitalocean.rate-limit-budget=0")
 			e.waitFor(t, "/-/ready", http.StatusOK)
 			api.SetFault(tc.route, tc.fault)
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/alecthomas/kingpin/v2"
+	"github.com/prometheus/common/model"
 	"github.com/prometheus/common/version"
 	toolkit "github.com/prometheus/exporter-toolkit/web"
 	"github.com/prometheus/exporter-toolkit/web/kingpinflag"
@@ -45,6 +46,7 @@ type options struct {
 
 	demoChangeInterval time.Duration // how often --demo changes its account; 0: never
 	driftBaselineFile  string
+	snapshotAge        model.Duration // a snapshot older than this is waste
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -90,6 +92,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	app.Flag("drift.baseline-file", "YAML or JSON file naming the workloads a team expects (a list, or the exporter's "+
 		"own /inventory output); drift from it is exposed, and it is re-read when it changes.").
 		PlaceHolder("FILE").StringVar(&o.driftBaselineFile)
+	app.Flag("cost.snapshot-age", "A snapshot older than this counts as waste (reason snapshot_old), like 90d or 2160h.").
+		Default("90d").SetValue(&o.snapshotAge)
 	app.Flag("log.level", "Only log messages with this severity or above: debug, info, warn, error.").Default("info").
 		EnumVar(&o.logLevel, "debug", "info", "warn", "error")
 	app.Flag("log.format", "Output format of log messages: logfmt or json.").Default("logfmt").
@@ -101,6 +105,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if _, err := app.Parse(args); err != nil {
 		return nil, err
+	}
+	if o.snapshotAge <= 0 {
+		return nil, fmt.Errorf("--cost.snapshot-age=%s: give a duration above 0, like 90d", o.snapshotAge)
 	}
 	if o.demoChangeInterval < 0 || (o.demoChangeInterval > 0 && !o.demo) {
 		return nil, fmt.Errorf("--demo.change-interval=%s: give --demo and a duration of 0 or more", o.demoChangeInterval)

@@ -50,7 +50,8 @@ func TestStartWithBadTokenFileFails(t *testing.T) {
 
 func TestBadFlagsFail(t *testing.T) {
 	for _, args := range [][]string{{"--refresh.interval=soon"}, {"--digitalocean.api-url=not a url"}, {"--log.level=loud"},
-		{"--demo", "--digitalocean.rate-limit-budget=2"}} {
+		{"--demo", "--digitalocean.rate-limit-budget=2"}, {"--demo", "--cost.snapshot-age=0"},
+		{"--demo", "--cost.snapshot-age=3 months"}} {
 		if code, logs := runToExit(t, nil, args...); code != 1 {
 			t.Errorf("%v: exit %d, want 1; log:\n%s", args, code, logs)
 		}
@@ -109,8 +110,9 @@ func TestTokenNeverLeaks(t *testing.T) {
 	tokenFile := filepath.Join(t.TempDir(), "token")
 	os.WriteFile(tokenFile, []byte(leakyToken+"\n"), 0o600)
 
+	// No request budget: it would stretch every list's interval to about 30s.
 	e := startExporter(t, nil, "--digitalocean.token-file="+tokenFile, "--digitalocean.api-url="+api.URL,
-		"--refresh.interval=1s", "--log.level=debug")
+		"--refresh.interval=1s", "--log.level=debug", "--digitalocean.rate-limit-budget=0")
 	e.waitFor(t, "/-/ready", http.StatusOK)
 	api.SetToken("dop_v1_rotated_elsewhere")
 	e.waitForMetric(t, `digitalocean_up{account="default"} 0`)
@@ -223,7 +225,7 @@ func TestRotatedTokenFileIsUsedWithoutRestart(t *testing.T) {
 	}
 	replace(leakyToken+"\n", 0o644) // every user may read it: a warning, once
 	e := startExporter(t, nil, "--digitalocean.token-file="+tokenFile, "--digitalocean.api-url="+api.URL,
-		"--refresh.interval=1s", "--refresh.detail-interval=1s")
+		"--refresh.interval=1s", "--refresh.detail-interval=1s", "--digitalocean.rate-limit-budget=0")
 	e.waitFor(t, "/-/ready", http.StatusOK)
 	e.waitForMetric(t, `digitalocean_token_loaded_timestamp_seconds{account="default",source="file"} 1.735873445e+09`)
 	waitForLog(t, e, `level=warn`)

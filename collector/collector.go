@@ -66,6 +66,14 @@ func gauge(out emit, desc *prometheus.Desc, value float64, labels ...string) {
 	send(out, desc, prometheus.GaugeValue, value, labels)
 }
 
+// positiveGauge sends a gauge sample only when its value is above zero: a
+// price of 0 is one the API did not give.
+func positiveGauge(out emit, desc *prometheus.Desc, value float64, labels ...string) {
+	if value > 0 {
+		gauge(out, desc, value, labels...)
+	}
+}
+
 func counter(out emit, desc *prometheus.Desc, value float64, labels ...string) {
 	send(out, desc, prometheus.CounterValue, value, labels)
 }
@@ -133,7 +141,12 @@ type counts map[string]float64
 
 const countsSeparator = "\xff" // cannot occur in a valid label value
 
-func (c counts) add(labels ...string) { c[strings.Join(labels, countsSeparator)]++ }
+func (c counts) add(labels ...string) { c.addValue(1, labels...) }
+
+// addValue adds value to a tuple's total: counts of dollars.
+func (c counts) addValue(value float64, labels ...string) {
+	c[strings.Join(labels, countsSeparator)] += value
+}
 
 // send emits one sample per tuple, after the account label.
 func (c counts) send(out emit, desc *prometheus.Desc, account string) {

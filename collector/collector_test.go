@@ -23,6 +23,11 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 const testToken = "dop_v1_collector_test_token"
 
+// testNow is the time of the fake API and of the refreshers in these tests,
+// so that the month billed so far and the balance stay the same: 20
+// January 2025, noon UTC, when the API's insights example was dated.
+var testNow = time.Date(2025, time.January, 20, 12, 0, 0, 0, time.UTC)
+
 // startAPI serves acct from the fake API and refreshes every kind once
 // through the real client, so collectors see what a user would.
 func startAPI(tb testing.TB, acct fakeapi.Account) (*fakeapi.Server, *inventory.Refresher) {
@@ -37,6 +42,7 @@ func startAPIOf(tb testing.TB, acct fakeapi.Account, kinds []string) (*fakeapi.S
 		tb.Fatal(err)
 	}
 	tb.Cleanup(api.Close)
+	api.SetClock(func() time.Time { return testNow })
 	r := newTestRefresher(tb, api.URL, kinds...)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -68,6 +74,7 @@ func newTestRefresher(tb testing.TB, url string, kinds ...string) *inventory.Ref
 		Interval:   time.Minute,
 		Monitoring: testMonitoring(&testClock{now: monitoringNow}),
 		Logger:     log.NewNopLogger(),
+		Now:        func() time.Time { return testNow },
 	})
 	if err != nil {
 		tb.Fatal(err)

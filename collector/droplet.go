@@ -28,6 +28,10 @@ var (
 	dropletMonitoringAgent = newDesc("droplet", "monitoring_agent",
 		"1 when the Droplet list says the monitoring agent runs on the Droplet (its monitoring feature), 0 otherwise, "+
 			"as of the last refresh.", "id")
+	dropletPriceMonthly = newDesc("droplet", "price_monthly_dollars",
+		"List price of each Droplet's size a month in dollars, as the Droplet list gives it; absent when it gives none.", "id")
+	dropletPriceHourly = newDesc("droplet", "price_hourly_dollars",
+		"List price of each Droplet's size an hour in dollars, as the Droplet list gives it; absent when it gives none.", "id")
 	droplets = newDesc("", "droplets",
 		"Number of Droplets by region, status and size, as of the last refresh.", "region", "status", "size")
 )
@@ -35,7 +39,7 @@ var (
 func newDropletCollector(src inventory.Source) prometheus.Collector {
 	return newKindCollector(inventory.KindDroplets, src, collectDroplets,
 		dropletInfo, dropletVCPUs, dropletMemoryBytes, dropletDiskBytes, dropletCreated, dropletPublic,
-		dropletBackupsEnabled, dropletMonitoringAgent, droplets)
+		dropletBackupsEnabled, dropletMonitoringAgent, dropletPriceMonthly, dropletPriceHourly, droplets)
 }
 
 func collectDroplets(out emit, s *inventory.Snapshot) {
@@ -53,6 +57,8 @@ func collectDroplets(out emit, s *inventory.Snapshot) {
 		gauge(out, dropletPublic, boolValue(posture.Public(d)), s.Account, id)
 		gauge(out, dropletBackupsEnabled, boolValue(d.Backups), s.Account, id)
 		gauge(out, dropletMonitoringAgent, boolValue(d.MonitoringAgent), s.Account, id)
+		positiveGauge(out, dropletPriceMonthly, d.PriceMonthly, s.Account, id)
+		positiveGauge(out, dropletPriceHourly, d.PriceHourly, s.Account, id)
 		byGroup.add(d.Region, d.Status, d.Size)
 	}
 	byGroup.send(out, droplets, s.Account)

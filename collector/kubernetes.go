@@ -25,6 +25,10 @@ var (
 	kubernetesNodePoolMaxNodes = newDesc("kubernetes_node_pool", "max_nodes",
 		"Most nodes an autoscaled node pool scales up to; absent for a pool that does not autoscale, as of the last refresh.",
 		"cluster_id", "id")
+	kubernetesNodePoolPrice = newDesc("kubernetes_node_pool", "price_monthly_dollars",
+		"List price of each node pool a month in dollars: its size's price in the sizes list times its desired node count; "+
+			"absent when the sizes list does not price its size. The control plane of an HA cluster is not included: "+
+			"the API gives no price for it.", "cluster_id", "id")
 	kubernetesNodes = newDesc("kubernetes", "nodes",
 		"Number of nodes each node pool actually has, by node state, as of the last refresh.",
 		"cluster_id", "pool_id", "state")
@@ -38,12 +42,13 @@ var (
 
 func newKubernetesCollector(src inventory.Source) prometheus.Collector {
 	return newKindCollector(inventory.KindKubernetes, src, collectClusters, kubernetesClusterInfo,
-		kubernetesClusterCreated, kubernetesNodePoolInfo, kubernetesNodePoolNodes, kubernetesNodePoolMinNodes, kubernetesNodePoolMaxNodes, kubernetesNodes, kubernetesUpgradeAvailable, kubernetesClusters)
+		kubernetesClusterCreated, kubernetesNodePoolInfo, kubernetesNodePoolNodes, kubernetesNodePoolMinNodes, kubernetesNodePoolMaxNodes, kubernetesNodePoolPrice, kubernetesNodes, kubernetesUpgradeAvailable, kubernetesClusters)
 }
 
 func collectClusters(out emit, s *inventory.Snapshot) {
 	byGroup := counts{}
 	upgrades := inventory.KubernetesUpgrades.Of(s)
+	sizes := inventory.SizePrices(s)
 	clusters := inventory.Clusters.Of(s)
 	for i := range clusters {
 		c := &clusters[i]
@@ -54,16 +59,19 @@ func collectClusters(out emit, s *inventory.Snapshot) {
 			gauge(out, kubernetesUpgradeAvailable, 1, s.Account, c.ID, version)
 		}
 		for j := range c.NodePools {
-			collectNodePool(out, s.Account, c.ID, &c.NodePools[j])
+			collectNodePool(out, s.Account, c.ID, &c.NodePools[j], sizes)
 		}
 		byGroup.add(c.Region, c.Version, c.Status)
 	}
 	byGroup.send(out, kubernetesClusters, s.Account)
 }
 
-func collectNodePool(out emit, account, clusterID string, p *inventory.NodePool) {
+func collectNodePool(out emit, account, clusterID string, p *inventory.NodePool, sizes map[string]float64) {
 	gauge(out, kubernetesNodePoolInfo, 1, account, clusterID, p.ID, p.Name, p.Size, boolLabel(p.AutoScale))
 	gauge(out, kubernetesNodePoolNodes, float64(p.Count), account, clusterID, p.ID)
+	if price, ok := p.MonthlyPrice(sizes); ok {
+		gauge(out, kubernetesNodePoolPrice, price, account, clusterID, p.ID)
+	}
 	if p.AutoScale {
 		gauge(out, kubernetesNodePoolMinNodes, float64(p.MinNodes), account, clusterID, p.ID)
 		gauge(out, kubernetesNodePoolMaxNodes, float64(p.MaxNodes), account, clusterID, p.ID)

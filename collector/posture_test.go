@@ -3,6 +3,7 @@ package collector
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
@@ -18,9 +19,21 @@ const exampleCluster = "bd5f5959-5e1e-4205-a714-a914373942af"
 // ports open to a private range only, trusted sources set, the cluster
 // current, the database version supported, HTTP redirected, every Droplet
 // backed up and watched by the monitoring agent, every certificate issued
-// and valid for years.
+// and valid for years; and nothing wasted: every volume attached, every
+// reserved IP assigned, snapshots taken yesterday, every load balancer
+// with a Droplet behind it.
 func passingExamples() fakeapi.Account {
 	a := fakeapi.Examples()
+	for _, v := range a.Lists[fakeapi.Volumes] {
+		v["droplet_ids"] = []any{3164444}
+	}
+	for _, ip := range append(a.Lists[fakeapi.ReservedIPs], a.Lists[fakeapi.ReservedIPv6s]...) {
+		ip["droplet"] = map[string]any{"id": 3164444, "name": "example.com"}
+	}
+	for _, s := range a.Lists[fakeapi.Snapshots] {
+		s["created_at"] = time.Now().Add(-24 * time.Hour).UTC().Format(time.RFC3339)
+	}
+	a.Lists[fakeapi.LoadBalancers][1]["tag"] = "web"
 	for _, c := range a.Lists[fakeapi.Certificates] {
 		c["not_after"] = "2099-01-01T00:00:00Z"
 	}
@@ -51,6 +64,11 @@ func failingExamples() fakeapi.Account {
 	a.Lists[fakeapi.Droplets][0]["features"] = []any{"private_networking"}
 	a.Lists[fakeapi.Certificates][0]["not_after"] = "2020-01-01T00:00:00Z" // the certificate of a load balancer's HTTPS rule
 	a.Lists[fakeapi.Certificates][1]["state"] = "error"
+	a.Lists[fakeapi.Volumes][0]["droplet_ids"] = []any{}
+	a.Lists[fakeapi.ReservedIPs][0]["droplet"] = nil
+	a.Lists[fakeapi.Snapshots][0]["created_at"] = "2020-07-28T16:47:44Z"
+	a.Lists[fakeapi.Droplets][1]["status"] = "off"
+	a.Lists[fakeapi.LoadBalancers][1]["tag"] = "prod:web" // no Droplet has it
 	return a
 }
 
@@ -60,8 +78,8 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 		account  fakeapi.Account
 		failures string
 	}{
-		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0 0 0 0"},
-		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1 1 1 1"},
+		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"},
+		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := refreshedSource(t, tc.account)
@@ -82,6 +100,11 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 				`check="kubernetes_upgrade_available",severity="low"`,
 				`check="load_balancer_certificate_expires_within_30d",severity="high"`,
 				`check="load_balancer_http_without_redirect",severity="medium"`,
+				`check="waste_droplet_off",severity="low"`,
+				`check="waste_load_balancer_without_targets",severity="low"`,
+				`check="waste_reserved_ip_unassigned",severity="low"`,
+				`check="waste_snapshot_old",severity="low"`,
+				`check="waste_volume_unattached",severity="low"`,
 			} {
 				want += `digitalocean_posture_findings{account="default",` + check + `} ` + values[i] + "\n"
 			}

@@ -30,12 +30,12 @@ var Factories = []Factory{
 		[]string{inventory.KindAccount}, newAccountCollector},
 	{inventory.KindDroplets, true, "Droplets, GPU Droplets included",
 		[]string{inventory.KindDroplets}, newDropletCollector},
-	{inventory.KindKubernetes, true, "Kubernetes clusters, node pools, nodes and available upgrades",
-		[]string{inventory.KindKubernetes, inventory.KindKubernetesUpgrades}, newKubernetesCollector},
+	{inventory.KindKubernetes, true, "Kubernetes clusters, node pools, nodes, available upgrades and node pool prices",
+		[]string{inventory.KindKubernetes, inventory.KindKubernetesUpgrades, inventory.KindSizes}, newKubernetesCollector},
 	{inventory.KindDatabases, true, "managed database clusters, their trusted sources and end of life",
 		[]string{inventory.KindDatabases, inventory.KindDatabaseTrustedSources}, newDatabaseCollector},
-	{inventory.KindApps, true, "App Platform apps and their components",
-		[]string{inventory.KindApps}, newAppCollector},
+	{inventory.KindApps, true, "App Platform apps, their components and prices",
+		[]string{inventory.KindApps, inventory.KindAppInstanceSizes}, newAppCollector},
 	{inventory.KindFirewalls, true, "Cloud Firewalls, the Droplets they cover and rules open to the world",
 		[]string{inventory.KindFirewalls, inventory.KindDroplets}, newFirewallCollector},
 	{inventory.KindLoadBalancers, true, "load balancers and their forwarding rules",
@@ -64,6 +64,9 @@ var Factories = []Factory{
 		"Monitoring API, three requests a load balancer", []string{inventory.KindLoadBalancerMetrics}, newLoadBalancerMetricsCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
+	{CostName, true, "list prices by kind, region and tag, and waste, over the enabled kinds", nil, newCostCollector},
+	{BillingName, true, "the balance, what was billed this month by SKU, region and group, and the budget",
+		[]string{inventory.KindBalance, inventory.KindBillingInsights}, newBillingCollector},
 }
 
 // Collectors returns the health collector and every enabled collector.

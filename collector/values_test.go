@@ -11,7 +11,8 @@ import (
 
 // TestValuesFromExamples checks numeric families against values read by
 // hand from the API's example responses (droplets.json, kubernetes_clusters.json,
-// databases.json, apps.json, firewalls.json, load_balancers.json), so that
+// databases.json, apps.json, firewalls.json, load_balancers.json,
+// apps_instance_sizes.json, balance.json, billing_insights.json), so that
 // a mistake in a mapping cannot hide in a golden file the code wrote.
 func TestValuesFromExamples(t *testing.T) {
 	src := refreshedSource(t, fakeapi.Examples())
@@ -45,6 +46,10 @@ func TestValuesFromExamples(t *testing.T) {
 		{newDropletCollector(src), "digitalocean_droplet_backups_enabled", map[string]string{"id": droplet}, 1},
 		{newDropletCollector(src), "digitalocean_droplet_backups_enabled", map[string]string{"id": "3164459"}, 0},
 		{newDropletCollector(src), "digitalocean_droplet_monitoring_agent", map[string]string{"id": droplet}, 0},
+		{newDropletCollector(src), "digitalocean_droplet_price_monthly_dollars", map[string]string{"id": droplet}, 5},
+		{newDropletCollector(src), "digitalocean_droplet_price_hourly_dollars", map[string]string{"id": droplet}, 0.00743999984115362},
+		{newDropletCollector(src), "digitalocean_droplet_price_monthly_dollars", map[string]string{"id": gpuDroplet}, 4529.3},
+		{newDropletCollector(src), "digitalocean_droplet_price_hourly_dollars", map[string]string{"id": gpuDroplet}, 6.74},
 		{newKubernetesCollector(src), "digitalocean_kubernetes_cluster_created_timestamp_seconds", map[string]string{"id": cluster}, 1542297611},
 		{newKubernetesCollector(src), "digitalocean_kubernetes_node_pool_nodes", map[string]string{"id": fixedPool}, 3},
 		{newKubernetesCollector(src), "digitalocean_kubernetes_node_pool_nodes", map[string]string{"id": autoPool}, 2},
@@ -62,6 +67,14 @@ func TestValuesFromExamples(t *testing.T) {
 		{newAppCollector(src), "digitalocean_app_created_timestamp_seconds", map[string]string{"id": app}, 1605817638},
 		{newAppCollector(src), "digitalocean_app_component_instances",
 			map[string]string{"app_id": app, "component": "sample-php", "instance_size": "apps-s-1vcpu-0.5gb"}, 1},
+		// apps_instance_sizes.json: apps-s-1vcpu-0.5gb is "5.00" a month.
+		{newAppCollector(src), "digitalocean_app_price_monthly_dollars", map[string]string{"id": app}, 5},
+		// balance.json is served with the fake's month to date: its account balance stays.
+		{newBillingCollector(src), "digitalocean_balance_account_balance_dollars", nil, 12.23},
+		// billing_insights.json's data points, once a day from 1 to 20 January.
+		{newBillingCollector(src), "digitalocean_billing_month_to_date_dollars", map[string]string{"sku": "1-DO-DROP-0109"}, 20 * 0.86},
+		{newBillingCollector(src), "digitalocean_billing_month_to_date_by_group_dollars",
+			map[string]string{"group": "kubernetes cluster name"}, 20 * 2.57},
 		{newFirewallCollector(src), "digitalocean_firewall_droplets", map[string]string{"id": firewall}, 1},
 		{newFirewallCollector(src), "digitalocean_firewall_pending_changes", map[string]string{"id": firewall}, 0},
 		{newLoadBalancerCollector(src), "digitalocean_load_balancer_droplets", map[string]string{"id": lbByID}, 2},

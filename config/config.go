@@ -29,6 +29,7 @@ type Config struct {
 	DetailInterval      time.Duration // how often per-object details (trusted sources, upgrades) are
 	RequestBudget       float64       // share of the hourly rate limit refreshes may plan to use
 	Monitoring          Monitoring
+	SnapshotAge         time.Duration // a snapshot older than this is waste; 0 for the default
 	Accounts            []Account
 }
 
@@ -60,6 +61,10 @@ type Account struct {
 	// MonitoringDropletTags, when set, replace Monitoring.DropletTags for
 	// this account.
 	MonitoringDropletTags []string
+	// OrganizationUUID, when set, makes billing insights cover the
+	// organization instead of the account's team.
+	OrganizationUUID     string
+	MonthlyBudgetDollars float64 // 0: no budget
 }
 
 // Validate reports the first setting that cannot work, naming it.
@@ -75,6 +80,9 @@ func (c Config) Validate() error {
 	}
 	if c.DetailInterval < time.Second {
 		return errors.New("refresh.detail-interval: must be at least 1s")
+	}
+	if c.SnapshotAge < 0 {
+		return errors.New("cost.snapshot-age: must be positive")
 	}
 	if c.RequestBudget < 0 || c.RequestBudget > 1 {
 		return fmt.Errorf("digitalocean.rate-limit-budget: %g is not a share between 0 and 1", c.RequestBudget)

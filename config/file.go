@@ -3,7 +3,9 @@ package config
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -58,7 +60,27 @@ var accountFields = []struct {
 		}
 		return nil
 	}},
+	{"organization_uuid", func(a *Account, value *yaml.Node) error {
+		if value.Kind != yaml.ScalarNode || !uuidPattern.MatchString(value.Value) {
+			return fmt.Errorf("%s is not a UUID; give the organization's UUID, like 6a1b2c3d-0000-4000-8000-000000000001",
+				Quote(value.Value))
+		}
+		a.OrganizationUUID = value.Value
+		return nil
+	}},
+	{"monthly_budget_dollars", func(a *Account, value *yaml.Node) error {
+		err := value.Decode(&a.MonthlyBudgetDollars)
+		if value.Kind != yaml.ScalarNode || err != nil || !(a.MonthlyBudgetDollars > 0) || math.IsInf(a.MonthlyBudgetDollars, 0) {
+			return fmt.Errorf("%s is not an amount of dollars above 0; write it like 1500 or 1500.50", Quote(value.Value))
+		}
+		return nil
+	}},
 }
+
+// uuidPattern is what an organization's UUID may look like: a UUID, or a
+// run of hexadecimal digits as the API's team UUIDs are; either goes into
+// a path of the API as it is.
+var uuidPattern = regexp.MustCompile(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32,40})$`)
 
 func parseAccounts(data []byte, collectors Collectors) ([]Account, error) {
 	var file map[string]yaml.Node

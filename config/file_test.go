@@ -23,6 +23,8 @@ accounts:
     refresh_interval: 5m
     detail_interval: 1h
     monitoring_droplet_tags: [production, web]
+    organization_uuid: 6a1b2c3d-0000-4000-8000-000000000001
+    monthly_budget_dollars: 1500.50
 `), 0o600)
 	got, err := LoadAccounts(path, collectors)
 	if err != nil {
@@ -32,6 +34,10 @@ accounts:
 		got[1].RefreshInterval != 5*time.Minute || got[1].DetailInterval != time.Hour || len(got[1].Collectors) != 2 ||
 		strings.Join(got[1].MonitoringDropletTags, ",") != "production,web" || got[0].MonitoringDropletTags != nil {
 		t.Errorf("accounts: %+v", got)
+	}
+	if got[1].OrganizationUUID != "6a1b2c3d-0000-4000-8000-000000000001" || got[1].MonthlyBudgetDollars != 1500.5 ||
+		got[0].OrganizationUUID != "" || got[0].MonthlyBudgetDollars != 0 {
+		t.Errorf("organization and budget: %+v", got)
 	}
 }
 
@@ -67,7 +73,16 @@ func TestLoadAccountsErrorsNameFileAccountAndField(t *testing.T) {
 		"disabled collector": {"accounts:\n  - {name: a, token_env: X, collectors: [droplets, apps]}\n",
 			[]string{`accounts[0] ("a"): collectors: "apps" is disabled by --no-collector.apps`}},
 		"tiny interval": {"accounts:\n  - {name: a, token_env: X, refresh_interval: 10ms}\n", []string{"refresh_interval: must be at least 1s"}},
-		"not yaml":      {"accounts: [\n", []string{"not valid YAML: line 1"}},
+		"budget with a currency": {"accounts:\n  - name: a\n    token_env: X\n    monthly_budget_dollars: $1500\n",
+			[]string{`accounts[0] ("a"): monthly_budget_dollars (line 4): "$1500" is not an amount of dollars above 0; write it like 1500 or 1500.50`}},
+		"budget of nothing": {"accounts:\n  - {name: a, token_env: X, monthly_budget_dollars: 0}\n", []string{`monthly_budget_dollars (line 2): "0" is not an amount`}},
+		"budget below zero": {"accounts:\n  - {name: a, token_env: X, monthly_budget_dollars: -5}\n", []string{`monthly_budget_dollars (line 2): "-5" is not`}},
+		"endless budget":    {"accounts:\n  - {name: a, token_env: X, monthly_budget_dollars: .inf}\n", []string{`monthly_budget_dollars (line 2): ".inf" is not`}},
+		"budget as a list":  {"accounts:\n  - {name: a, token_env: X, monthly_budget_dollars: [1]}\n", []string{`monthly_budget_dollars (line 2): "" is not`}},
+		"organization name": {"accounts:\n  - {name: a, token_env: X, organization_uuid: acme}\n", []string{`accounts[0] ("a"): organization_uuid (line 2): "acme" is not a UUID`}},
+		"organization as URN": {"accounts:\n  - {name: a, token_env: X, organization_uuid: \"do:teamgroup:6a1b2c3d-0000-4000-8000-000000000001\"}\n",
+			[]string{`organization_uuid (line 2): "do:teamgroup:6a1b2c3d-0000-4000-8000-000000000001" is not a UUID`}},
+		"not yaml": {"accounts: [\n", []string{"not valid YAML: line 1"}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "exporter.yml")

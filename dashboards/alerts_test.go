@@ -23,7 +23,7 @@ const (
 
 // alertGroups are the groups alerts.yml must have, in order.
 var alertGroups = []string{"digitalocean-drift", "digitalocean-health", "digitalocean-performance", "digitalocean-posture",
-	"digitalocean-certificates", "digitalocean-exporter"}
+	"digitalocean-certificates", "digitalocean-cost", "digitalocean-exporter"}
 
 type alertRule struct {
 	Alert       string            `yaml:"alert"`

@@ -76,14 +76,15 @@ func defaults(unit string) *fieldConfig {
 
 var lastValue = map[string]any{"calcs": []string{"lastNotNull"}, "fields": "", "values": false}
 
-// stat is a single number, the last value of its query.
-func stat(title, description, unit string, q query) *panel {
+// stat is a single number, the last value of its query; or one number per
+// query, named by its legend.
+func stat(title, description, unit string, queries ...query) *panel {
 	fc := defaults(unit)
 	fc.Defaults.NoValue = "0"
 	fc.Defaults.Color = &fieldColor{Mode: "thresholds"}
 	fc.Defaults.Thresholds = &thresholds{Mode: "absolute", Steps: []threshold{{Color: "blue"}}}
 	return &panel{Type: "stat", Title: title, Description: description, Datasource: prometheusDS,
-		GridPos: gridPos{H: 4, W: 4}, FieldConfig: fc, Targets: targets(true, "", []query{q}),
+		GridPos: gridPos{H: 4, W: 4}, FieldConfig: fc, Targets: targets(true, "", queries),
 		Options: map[string]any{"reduceOptions": lastValue, "colorMode": "value", "graphMode": "none",
 			"justifyMode": "auto", "orientation": "auto", "textMode": "auto", "wideLayout": true,
 			"showPercentChange": false, "percentChangeColorMode": "standard"}}

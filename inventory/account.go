@@ -27,12 +27,7 @@ var Account = newList(listSpec[*godo.Account, AccountInfo]{
 })
 
 // Info is the account's own information, or nil while it is unknown.
-func (s *Snapshot) Info() *AccountInfo {
-	if info := Account.Of(s); len(info) > 0 {
-		return &info[0]
-	}
-	return nil
-}
+func (s *Snapshot) Info() *AccountInfo { return Account.One(s) }
 
 func fetchAccount(ctx context.Context, c *godo.Client) (*godo.Account, error) {
 	account, _, err := c.Account.Get(ctx)

@@ -2,8 +2,6 @@ package inventory
 
 import (
 	"context"
-	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/digitalocean/godo"
@@ -94,20 +92,7 @@ type databaseWire struct {
 // fetchDatabases reads the whole list in one call: the endpoint is not
 // paginated and answers without links.
 func fetchDatabases(ctx context.Context, c *godo.Client) ([]databaseWire, error) {
-	req, err := c.NewRequest(ctx, http.MethodGet, "v2/databases", nil)
-	if err != nil {
-		return nil, fmt.Errorf("list databases: %w", err)
-	}
-	var body struct {
-		Databases *[]databaseWire `json:"databases"` // nil when the key is missing
-	}
-	switch _, err := c.Do(ctx, req, &body); {
-	case err != nil:
-		return nil, fmt.Errorf("list databases: %w", err)
-	case body.Databases == nil:
-		return nil, fmt.Errorf("list databases: %w", errIncompleteAnswer)
-	}
-	return *body.Databases, nil
+	return wholeList[databaseWire](ctx, c, "databases", "v2/databases", "databases")
 }
 
 func mapDatabase(d *databaseWire) Database {

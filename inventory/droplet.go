@@ -36,6 +36,10 @@ type Droplet struct {
 	// without the list knowing).
 	Backups         bool
 	MonitoringAgent bool
+	// PriceMonthly and PriceHourly are the list prices of the Droplet's
+	// size, in dollars, as the list gives them; 0 when it gives none.
+	PriceMonthly float64
+	PriceHourly  float64
 }
 
 // Droplets lists every Droplet: the API's default list and its GPU list.
@@ -94,7 +98,7 @@ func mapDroplet(d *godo.Droplet, gpu bool) Droplet {
 	publicV4, _ := d.PublicIPv4()
 	privateV4, _ := d.PrivateIPv4()
 	publicV6, _ := d.PublicIPv6()
-	return Droplet{
+	droplet := Droplet{
 		ID:          d.ID,
 		Name:        d.Name,
 		Region:      regionSlug(d.Region),
@@ -115,6 +119,10 @@ func mapDroplet(d *godo.Droplet, gpu bool) Droplet {
 		Backups:         slices.Contains(d.Features, "backups"),
 		MonitoringAgent: slices.Contains(d.Features, "monitoring"),
 	}
+	if d.Size != nil {
+		droplet.PriceMonthly, droplet.PriceHourly = d.Size.PriceMonthly, d.Size.PriceHourly
+	}
+	return droplet
 }
 
 // imageName is the image's slug; snapshots and custom images have none,

@@ -92,10 +92,14 @@ var kinds = []*Kind{
 	VPCPeerings.Kind,
 	Domains.Kind,
 	CDNEndpoints.Kind,
+	Sizes.Kind,
+	AppInstanceSizes.Kind,
+	Balances.Kind,
 	DatabaseTrustedSources.Kind,
 	KubernetesUpgrades.Kind,
 
 	DomainRecords.Kind,
+	BillingInsights.Kind,
 
 	DropletMetrics.Kind,
 	AppMetrics.Kind,

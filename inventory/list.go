@@ -12,9 +12,22 @@ import (
 type List[T any] struct{ *Kind }
 
 // Of returns the kind's list in s: nil until it was listed once.
-func (l List[T]) Of(s *Snapshot) []T {
-	list, _ := s.lists[l.name].([]T)
+func (l List[T]) Of(s *Snapshot) []T { return listOf[T](s, l.name) }
+
+// listOf is the list of kind in s, for a kind's own load, which cannot
+// name its descriptor.
+func listOf[T any](s *Snapshot, kind string) []T {
+	list, _ := s.lists[kind].([]T)
 	return list
+}
+
+// One is the only object of a kind that lists one (the account, its
+// balance), or nil while it is unknown.
+func (l List[T]) One(s *Snapshot) *T {
+	if list := l.Of(s); len(list) > 0 {
+		return &list[0]
+	}
+	return nil
 }
 
 // With pairs the kind with a list, to build a snapshot by hand.

@@ -54,6 +54,7 @@ func TestMapDropletsFromExamples(t *testing.T) {
 		PublicIPv4: "192.241.165.154", PrivateIPv4: "10.128.192.124", PublicIPv6: "2604:a880:0:1010::18a:a001",
 		Tags: []string{"env:prod", "web"}, VCPUs: 1, MemoryBytes: 1024 << 20, DiskBytes: 25 << 30,
 		Created: time.Date(2020, 7, 21, 18, 37, 44, 0, time.UTC), Backups: true,
+		PriceMonthly: 5, PriceHourly: 0.00743999984115362, // the example's size.price_monthly and price_hourly
 	}
 	if fmt.Sprint(first) != fmt.Sprint(want) {
 		t.Errorf("droplet 3164444:\n got %+v\nwant %+v", first, want)

@@ -88,6 +88,28 @@ func rawList[T any](c *godo.Client, path, key string) listFunc[T] {
 	}
 }
 
+// wholeList reads a list the API does not paginate, under key, into our
+// own type T, in one request. An answer without the key, or with null under
+// it, is incomplete, not an empty list.
+func wholeList[T any](ctx context.Context, c *godo.Client, what, path, key string) ([]T, error) {
+	req, err := c.NewRequest(ctx, http.MethodGet, path, nil)
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", what, err)
+	}
+	var body map[string]json.RawMessage
+	if _, err := c.Do(ctx, req, &body); err != nil {
+		return nil, fmt.Errorf("list %s: %w", what, err)
+	}
+	if raw, ok := body[key]; !ok || string(raw) == "null" {
+		return nil, fmt.Errorf("list %s: no %q: %w", what, key, errIncompleteAnswer)
+	}
+	var items []T
+	if err := decodeField(body, key, &items); err != nil {
+		return nil, fmt.Errorf("list %s: %w", what, err)
+	}
+	return items, nil
+}
+
 // decodeField decodes body[key] into v, and leaves v alone when body has no key.
 func decodeField(body map[string]json.RawMessage, key string, v any) error {
 	raw, ok := body[key]

@@ -33,6 +33,11 @@ type Options struct {
 	Logger        log.Logger
 	// Monitoring configures the monitored kinds (droplet_metrics, ...).
 	Monitoring MonitoringOptions
+	// Settings go with every snapshot of the account.
+	Settings Settings
+	// Now is the clock of what a refresh asks of time (the month billing
+	// insights cover); nil for time.Now.
+	Now func() time.Time
 	// OnRefresh, if set, is called after each successful refresh of a kind
 	// with the snapshots just before and just after it. Refreshes of
 	// different kinds run concurrently, so it must be safe for concurrent
@@ -57,6 +62,7 @@ type Refresher struct {
 	budget         *budget
 	monitoring     MonitoringOptions
 	monitors       map[string]monitorRun // by monitored kind
+	now            func() time.Time
 
 	mu        sync.Mutex // held by writers only
 	current   atomic.Pointer[Snapshot]
@@ -64,6 +70,9 @@ type Refresher struct {
 	failing   map[string]bool // kinds whose last refresh failed; guarded by mu
 	rejected  bool            // the token was rejected, and no refresh has worked since; guarded by mu
 	repeating sync.Map        // kinds whose last list repeated an ID: kind → bool
+	// missing are the scopes the log has said the token lacks, so that
+	// kinds that need the same scope say it once; guarded by mu.
+	missing map[string]bool
 }
 
 // NewRefresher prepares a refresher; nothing is fetched before Run or Refresh.
@@ -84,9 +93,14 @@ func NewRefresher(o Options) (*Refresher, error) {
 		logger:         log.With(o.Logger, "component", "refresher", "account", o.Account),
 		published:      make(chan struct{}),
 		failing:        map[string]bool{},
+		missing:        map[string]bool{},
 		onRefresh:      o.OnRefresh,
 		budget:         newBudget(o.RequestBudget),
 		monitoring:     o.Monitoring.withDefaults(),
+		now:            o.Now,
+	}
+	if r.now == nil {
+		r.now = time.Now
 	}
 	status := map[string]Status{}
 	for _, k := range kinds {
@@ -97,7 +111,7 @@ func NewRefresher(o Options) (*Refresher, error) {
 		}
 	}
 	r.startMonitors()
-	r.current.Store(&Snapshot{Account: o.Account, Status: status, API: recorder.stats()})
+	r.current.Store(&Snapshot{Account: o.Account, Status: status, API: recorder.stats(), Settings: o.Settings})
 	return r, nil
 }
 
@@ -211,6 +225,7 @@ func (r *Refresher) refresh(ctx context.Context, k *Kind) error {
 	ctx, cancel := context.WithTimeout(ctx, r.deadline(k))
 	defer cancel()
 	ctx, requests := withRequestCounter(ctx)
+	ctx = withClock(ctx, r.now)
 	start := time.Now()
 	list, err := r.load(ctx, k)
 	if err == nil && k.unique != nil {
@@ -298,6 +313,21 @@ func isParentOf(kind string, names []string) bool {
 	return slices.ContainsFunc(kinds, func(k *Kind) bool { return k.parent == kind && slices.Contains(names, k.name) })
 }
 
+type clockKey struct{}
+
+// withClock hands a refresh the refresher's clock.
+func withClock(ctx context.Context, now func() time.Time) context.Context {
+	return context.WithValue(ctx, clockKey{}, now)
+}
+
+// clockOf is the clock of the refresh ctx belongs to; time.Now outside one.
+func clockOf(ctx context.Context) func() time.Time {
+	if now, ok := ctx.Value(clockKey{}).(func() time.Time); ok {
+		return now
+	}
+	return time.Now
+}
+
 // parentUnknownError is the failure of a per-object kind whose parent list
 // has never been fetched; it carries the parent's reason.
 type parentUnknownError struct {
@@ -318,16 +348,19 @@ func (r *Refresher) logChange(k *Kind, reason Reason, err error) {
 	logger := log.With(r.logger, "resource", k.name)
 	wasFailing := r.failing[k.name]
 	r.failing[k.name] = err != nil
+	scope := scopeOf(k, err)
 	switch {
 	case err == nil && wasFailing:
+		delete(r.missing, k.scope)
 		level.Info(logger).Log("msg", "refresh recovered")
 	case err == nil:
 		level.Debug(logger).Log("msg", "refresh done")
-	case wasFailing:
+	case wasFailing, reason == ReasonForbidden && r.missing[scope]:
 		level.Debug(logger).Log("msg", "refresh still failing", "reason", reason, "err", r.safeError(err))
 	case reason == ReasonForbidden:
-		level.Error(logger).Log("msg", "the token may not read this resource; give it the "+k.scope+" scope or disable its collector",
-			"reason", reason, "missing_scope", k.scope, "err", r.safeError(err))
+		r.missing[scope] = true
+		level.Error(logger).Log("msg", "the token may not read this resource; give it the "+scope+" scope or disable its collector",
+			"reason", reason, "missing_scope", scope, "err", r.safeError(err))
 	default:
 		level.Warn(logger).Log("msg", "refresh failed; keeping the last good data", "reason", reason, "err", r.safeError(err))
 	}
@@ -366,6 +399,18 @@ func (r *Refresher) logRepeats(k *Kind, repeated int) {
 	case repeated == 0 && wasRepeating:
 		level.Info(log.With(r.logger, "resource", k.name)).Log("msg", "the API lists each ID once again")
 	}
+}
+
+// scopeOf is the scope a failed refresh of k lacks: its own, or its
+// parent's when it failed because its parent could not be read.
+func scopeOf(k *Kind, err error) string {
+	var parentErr *parentUnknownError
+	if errors.As(err, &parentErr) {
+		if parent := KindNamed(parentErr.parent); parent != nil {
+			return parent.scope
+		}
+	}
+	return k.scope
 }
 
 // maxErrorLength bounds an error in a log line: a proxy's HTML error page

@@ -34,6 +34,12 @@ func newTestAPI(t testing.TB, acct fakeapi.Account) *testAPI { return newTestAPI
 // newTestAPIOf is newTestAPI for the given kinds.
 func newTestAPIOf(t testing.TB, acct fakeapi.Account, kinds []string) *testAPI {
 	t.Helper()
+	return newTestAPIWith(t, acct, kinds, Settings{})
+}
+
+// newTestAPIWith is newTestAPIOf for an account with settings.
+func newTestAPIWith(t testing.TB, acct fakeapi.Account, kinds []string, settings Settings) *testAPI {
+	t.Helper()
 	api, err := fakeapi.NewServer(testToken, acct)
 	if err != nil {
 		t.Fatal(err)
@@ -47,6 +53,7 @@ func newTestAPIOf(t testing.TB, acct fakeapi.Account, kinds []string) *testAPI {
 		Kinds:    kinds,
 		Interval: time.Minute,
 		Logger:   log.NewLogfmtLogger(logs),
+		Settings: settings,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -305,15 +312,17 @@ func sameLists(a, b *Snapshot) bool {
 
 // TestAnAccountWithFewObjectsCostsOneRequestPerList is the README's figure:
 // every list costs one request even when empty, and details cost nothing
-// without objects. The monitored kinds, off by default, cost apart.
+// without objects, but for billing insights, one request for the account:
+// 20 lists, and 3 details (sizes, app instance sizes, billing insights).
+// The monitored kinds, off by default, cost apart.
 func TestAnAccountWithFewObjectsCostsOneRequestPerList(t *testing.T) {
 	api := newTestAPI(t, fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 3}))
 	api.refresh(t)
 	lists := slices.DeleteFunc(api.Requests(), func(r fakeapi.Request) bool {
 		return strings.HasPrefix(r.Path, "/v2/monitoring/")
 	})
-	if got := len(lists); got != 19 {
-		t.Errorf("one refresh of every listed kind sent %d requests, the README says 19", got)
+	if got := len(lists); got != 23 {
+		t.Errorf("one refresh of every listed kind sent %d requests, the README says 23", got)
 	}
 }
 

@@ -13,11 +13,30 @@ import (
 // Each kind's list is read through its descriptor (Droplets.Of(s)), or as
 // workloads through its Kind.
 type Snapshot struct {
-	Account string            // the account label
-	Status  map[string]Status // by resource kind; only enabled kinds
-	API     APIStats
-	lists   map[string]any // by kind: what its last successful refresh mapped
+	Account  string            // the account label
+	Status   map[string]Status // by resource kind; only enabled kinds
+	API      APIStats
+	Settings Settings
+	lists    map[string]any // by kind: what its last successful refresh mapped
 }
+
+// Settings are what the configuration says of an account that refreshes,
+// collectors and checks read along with its lists.
+type Settings struct {
+	// OrganizationUUID, when set, makes billing insights cover the
+	// organization (do:teamgroup:UUID) instead of the account's team.
+	OrganizationUUID string
+	// MonthlyBudget is what the account may spend in a month, in dollars;
+	// 0 when none is set.
+	MonthlyBudget float64
+	// SnapshotAge is how old a snapshot may grow before it counts as waste;
+	// 0 for DefaultSnapshotAge.
+	SnapshotAge time.Duration
+}
+
+// DefaultSnapshotAge is how old a snapshot may grow before it counts as
+// waste, unless the settings say otherwise.
+const DefaultSnapshotAge = 90 * 24 * time.Hour
 
 // put sets one kind's list on a snapshot that is not published yet.
 func (s *Snapshot) put(kind string, list any) {

@@ -169,19 +169,25 @@ func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 
 var idSegment = regexp.MustCompile(`^([0-9]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`)
 
+var dateSegment = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+
 // routeTemplate turns a request path into a label value of bounded
 // cardinality: the object a request is about (object, escaped as in the
-// path), and any number or UUID, become {id}, so that
-// /v2/databases/9cc1.../firewall is /v2/databases/{id}/firewall and a
-// zone's /v2/domains/example.com/records is /v2/domains/{id}/records. A
-// prefix before /v2/ (a proxy's, say) is dropped.
+// path), and any number or UUID, become {id}, and a date {date}, so that
+// /v2/databases/9cc1.../firewall is /v2/databases/{id}/firewall, a zone's
+// /v2/domains/example.com/records is /v2/domains/{id}/records and billing
+// insights /v2/billing/{id}/insights/{date}/{date}. A prefix before /v2/
+// (a proxy's, say) is dropped.
 func routeTemplate(path, object string) string {
 	if i := strings.Index(path, "/v2/"); i > 0 {
 		path = path[i:]
 	}
 	segments := strings.Split(path, "/")
 	for i, s := range segments {
-		if idSegment.MatchString(s) || s != "" && s == object {
+		switch {
+		case dateSegment.MatchString(s):
+			segments[i] = "{date}"
+		case idSegment.MatchString(s) || s != "" && s == object:
 			segments[i] = "{id}"
 		}
 	}

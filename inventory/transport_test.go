@@ -24,6 +24,9 @@ func TestRouteTemplateHidesIDs(t *testing.T) {
 		{"/v2/domains/example.com/records", "example.com", "/v2/domains/{id}/records"},
 		{"/v2/registries/my-registry/repositoriesV2", "my-registry", "/v2/registries/{id}/repositoriesV2"},
 		{"/v2/domains/a%2Fb/records", "a%2Fb", "/v2/domains/{id}/records"},
+		{"/v2/billing/do:team:5df3e3004a17e242b7c20ca6c9fc25b701a47ece/insights/2026-11-01/2026-11-30",
+			"do:team:5df3e3004a17e242b7c20ca6c9fc25b701a47ece", "/v2/billing/{id}/insights/{date}/{date}"},
+		{"/v2/customers/my/balance", "", "/v2/customers/my/balance"},
 	} {
 		if got := routeTemplate(tc.path, tc.object); got != tc.want {
 			t.Errorf("routeTemplate(%q, %q) = %q, want %q", tc.path, tc.object, got, tc.want)

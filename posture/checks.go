@@ -22,8 +22,9 @@ const (
 	ExpiryWarning    = 30 * 24 * time.Hour
 )
 
-// Checks lists every check, in the order the README explains them.
-var Checks = []Check{
+// Checks lists every check, in the order the README explains them: the
+// security checks, then the waste reasons.
+var Checks = append([]Check{
 	{"droplet_public_without_firewall", "high",
 		[]string{inventory.KindDroplets, inventory.KindFirewalls}, publicWithoutFirewall},
 	{"firewall_admin_port_open_to_world", "critical",
@@ -46,7 +47,7 @@ var Checks = []Check{
 		[]string{inventory.KindCertificates}, certificateError},
 	{"load_balancer_certificate_expires_within_30d", "high",
 		[]string{inventory.KindLoadBalancers, inventory.KindCertificates}, loadBalancerCertificateExpiresSoon},
-}
+}, wasteChecks()...)
 
 // Result is how many resources fail one check.
 type Result struct {

@@ -21,7 +21,8 @@ func fleetSnapshot(account string) *inventory.Snapshot {
 		inventory.Droplets.With([]inventory.Droplet{
 			{ID: 2, Name: "web-1", Region: "nyc1", Size: "s-1vcpu-2gb", Status: "active", Image: "ubuntu-24-04-x64",
 				VPCUUID: "vpc-1", PublicIPv4: "198.18.0.1", PublicIPv6: "2604:a880::1", PrivateIPv4: "10.0.0.1",
-				Tags: []string{"production", "web"}, VCPUs: 1, MemoryBytes: 2 << 30, DiskBytes: 50 << 30, Created: createdAt},
+				Tags: []string{"production", "web"}, VCPUs: 1, MemoryBytes: 2 << 30, DiskBytes: 50 << 30, Created: createdAt,
+				PriceMonthly: 12},
 			{ID: 1, Name: hostileName, Region: "ams3", Size: "s-1vcpu-1gb", Status: "off",
 				Tags: []string{`"><img src=x onerror=alert(2)>`}, VCPUs: 1},
 		}),

@@ -28,8 +28,9 @@ var landingTemplate = template.Must(template.New("landing").Funcs(template.FuncM
 		b, err := json.Marshal(list)
 		return string(b), err
 	},
-	"formatTime": formatTime,
-	"kindLabel":  func(kind string) string { return inventory.KindNamed(kind).Label() },
+	"formatTime":  formatTime,
+	"formatPrice": formatPrice,
+	"kindLabel":   func(kind string) string { return inventory.KindNamed(kind).Label() },
 }).Parse(landingHTML))
 
 // Landing serves the fleet at a glance: counts per kind and region, how

@@ -3,6 +3,7 @@ package web
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
@@ -30,6 +31,9 @@ type Row struct {
 	PublicAddresses []string   `json:"public_addresses"`
 	// Attributes are the kind's own facts; attributeColumns names them all.
 	Attributes map[string]any `json:"attributes"`
+	// MonthlyPrice is the workload's list price a month in dollars, as the
+	// API gives it (inventory.ListPrices); nil when it gives none.
+	MonthlyPrice *float64 `json:"monthly_price_dollars"`
 }
 
 // attributeColumns lists every attribute key of every kind, in CSV order.
@@ -70,6 +74,7 @@ type Fleet struct {
 func newFleet(snapshots []*inventory.Snapshot) Fleet {
 	fleet := Fleet{Refreshes: []Refresh{}, Workloads: []Row{}}
 	for _, s := range snapshots {
+		prices := inventory.ListPrices(s)
 		for _, kind := range inventory.WorkloadKinds() {
 			status, enabled := s.Status[kind.Name()]
 			if !enabled {
@@ -80,14 +85,15 @@ func newFleet(snapshots []*inventory.Snapshot) Fleet {
 				Succeeded: status.Succeeded(), Reason: string(status.Reason), Pending: status.Refreshes == 0,
 			})
 			if status.Known() {
-				fleet.Workloads = append(fleet.Workloads, sortedRows(rowsOf(s.Account, kind.Workloads(s)))...)
+				rows := rowsOf(s.Account, kind.Workloads(s), prices)
+				fleet.Workloads = append(fleet.Workloads, sortedRows(rows)...)
 			}
 		}
 	}
 	return fleet
 }
 
-func rowsOf(account string, workloads []inventory.Workload) []Row {
+func rowsOf(account string, workloads []inventory.Workload, prices inventory.Prices) []Row {
 	rows := make([]Row, len(workloads))
 	for i, w := range workloads {
 		rows[i] = Row{
@@ -95,8 +101,19 @@ func rowsOf(account string, workloads []inventory.Workload) []Row {
 			Status: w.Status, Size: w.Size, Version: w.Version, Engine: w.Engine, Tags: nonNil(w.Tags),
 			Created: timeOrNil(w.Created), PublicAddresses: nonNil(w.PublicAddresses), Attributes: w.Attributes,
 		}
+		if price, ok := prices.Of(w.Kind, w.ID); ok {
+			rows[i].MonthlyPrice = &price
+		}
 	}
 	return rows
+}
+
+// formatPrice writes a price with cents, or "" for none.
+func formatPrice(price *float64) string {
+	if price == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*price, 'f', 2, 64)
 }
 
 func sortedRows(rows []Row) []Row {

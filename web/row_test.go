@@ -13,14 +13,15 @@ func TestNewFleetFlattensEveryKind(t *testing.T) {
 	for _, r := range fleet.Workloads {
 		byID[r.ID] = r
 	}
-	created := createdAt
+	created, price := createdAt, 12.0
 	for _, want := range []Row{
 		{Kind: "droplets", Account: "prod", ID: "2", Name: "web-1", Region: "nyc1", Geography: "nyc", Status: "active",
 			Size: "s-1vcpu-2gb", Tags: []string{"production", "web"}, Created: &created,
 			PublicAddresses: []string{"198.18.0.1", "2604:a880::1"},
 			Attributes: map[string]any{"vcpus": 1, "memory_bytes": int64(2 << 30), "disk_bytes": int64(50 << 30),
 				"image": "ubuntu-24-04-x64", "vpc_uuid": "vpc-1", "private_ipv4": "10.0.0.1", "gpu": false,
-				"backups": false, "monitoring_agent": false}},
+				"backups": false, "monitoring_agent": false},
+			MonthlyPrice: &price},
 		{Kind: "kubernetes", Account: "prod", ID: "c-1", Name: "prod", Region: "nyc1", Geography: "nyc", Status: "running",
 			Version: "1.31.1-do.0", Tags: []string{"production"}, Created: &created, PublicAddresses: []string{},
 			Attributes: map[string]any{"node_pools": 2, "nodes": 5, "ha": true, "auto_upgrade": false,

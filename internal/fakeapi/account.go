@@ -59,7 +59,7 @@ func Examples() Account {
 		if l.example == "" {
 			continue
 		}
-		objects := exampleList(l.example, l.key)
+		objects := exampleObjects(l)
 		if l.parent == "" {
 			a.Lists[l.name] = objects
 			continue
@@ -81,10 +81,26 @@ func idOf(object map[string]any) string {
 	return ""
 }
 
+// exampleObject is the object under key in an example file, or the
+// whole body for key "".
 func exampleObject(file, key string) map[string]any {
+	if key == "" {
+		var body map[string]any
+		mustDecode(ExampleFile(file), &body)
+		return body
+	}
 	var body map[string]map[string]any
 	mustDecode(ExampleFile(file), &body)
 	return body[key]
+}
+
+// exampleObjects are the objects of a list's example file: its list, or
+// the body itself for a list with no key.
+func exampleObjects(l list) []map[string]any {
+	if l.key == "" {
+		return []map[string]any{exampleObject(l.example, "")}
+	}
+	return exampleList(l.example, l.key)
 }
 
 func exampleList(file, key string) []map[string]any {

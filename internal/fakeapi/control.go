@@ -54,8 +54,9 @@ func (s *Server) SetRateLimit(limit int) {
 	s.rate.limit = limit
 }
 
-// SetClock makes the server tell time by now: when each request came (and
-// the rate-limit window it counts in), for tests that run in simulated time.
+// SetClock makes the server tell time by now: when each request came, the
+// rate-limit window it counts in, the balance's month to date and the last
+// day billing insights cover; for tests that run in simulated time.
 func (s *Server) SetClock(now func() time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

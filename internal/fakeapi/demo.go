@@ -14,6 +14,11 @@ var demoSize = func() Size {
 	return size
 }()
 
+// DemoMonthlyBudget is the --demo account's monthly budget in dollars: a
+// little under what it spends a month, so that its forecast exceeds it and
+// by the month's last days its usage does too.
+const DemoMonthlyBudget = 7000
+
 // shapes says how big the insides of a cluster and an app are.
 type shapes struct {
 	poolNodes  func(cluster int) []int // the node count of each pool
@@ -69,18 +74,27 @@ func build(s Size, sh shapes) Account {
 	b := builder{templates: Examples(), size: s, shapes: sh}
 	a := Account{Info: b.accountInfo(), Lists: map[string][]map[string]any{}, ByID: map[string]map[string][]map[string]any{}}
 	for _, l := range lists {
-		if l.parent == "" {
+		switch {
+		case l.makeAll != nil:
+			a.Lists[l.name] = l.makeAll(b, a)
+		case l.parent == "":
 			a.Lists[l.name] = makeN(s[l.name], func(i int) map[string]any { return l.make(b, i) })
-			continue
-		}
-		a.ByID[l.name] = map[string][]map[string]any{}
-		for i, parent := range a.Lists[l.parent] {
-			if objects := l.makeFor(b, i); objects != nil {
-				a.ByID[l.name][l.idOfParent(parent)] = objects
-			}
+		default:
+			a.ByID[l.name] = l.objectsPerParent(b, a)
 		}
 	}
 	return a
+}
+
+// objectsPerParent makes the list of each object of the list's parent.
+func (l *list) objectsPerParent(b builder, a Account) map[string][]map[string]any {
+	byID := map[string][]map[string]any{}
+	for i, parent := range a.Lists[l.parent] {
+		if objects := l.makeFor(b, i); objects != nil {
+			byID[l.idOfParent(parent)] = objects
+		}
+	}
+	return byID
 }
 
 func makeN(n int, newObject func(i int) map[string]any) []map[string]any {

@@ -24,7 +24,7 @@ var dropletRoles = []dropletRole{
 	{"bastion", nil, []string{"s-1vcpu-1gb"}, true},
 }
 
-// dropletSize is a droplet plan.
+// dropletSize is a droplet plan: of droplets, and of the nodes of node pools.
 type dropletSize struct {
 	vcpus, memoryMB, diskGB int
 	priceMonthly            float64
@@ -32,12 +32,13 @@ type dropletSize struct {
 }
 
 var dropletSizes = map[string]dropletSize{
-	"s-1vcpu-1gb": {1, 1024, 25, 6, "Basic"},
-	"s-1vcpu-2gb": {1, 2048, 50, 12, "Basic"},
-	"s-2vcpu-4gb": {2, 4096, 80, 24, "Basic"},
-	"s-4vcpu-8gb": {4, 8192, 160, 48, "Basic"},
-	"c-4":         {4, 8192, 50, 84, "CPU-Optimized"},
-	"g-2vcpu-8gb": {2, 8192, 25, 63, "General Purpose"},
+	"s-1vcpu-1gb":  {1, 1024, 25, 6, "Basic"},
+	"s-1vcpu-2gb":  {1, 2048, 50, 12, "Basic"},
+	"s-2vcpu-4gb":  {2, 4096, 80, 24, "Basic"},
+	"s-4vcpu-8gb":  {4, 8192, 160, 48, "Basic"},
+	"c-4":          {4, 8192, 50, 84, "CPU-Optimized"},
+	"g-2vcpu-8gb":  {2, 8192, 25, 63, "General Purpose"},
+	"g-4vcpu-16gb": {4, 16384, 50, 126, "General Purpose"},
 }
 
 // image is a distribution image.
@@ -139,10 +140,14 @@ func setDropletSize(d map[string]any, slug string, s dropletSize) {
 	size["slug"] = slug
 	size["vcpus"], size["memory"], size["disk"] = s.vcpus, s.memoryMB, s.diskGB
 	size["price_monthly"] = s.priceMonthly
-	size["price_hourly"] = math.Round(s.priceMonthly/672*1e5) / 1e5
+	size["price_hourly"] = hourlyPrice(s.priceMonthly)
 	size["description"] = s.description
 	object(first(d, "disk_info"), "size")["amount"] = s.diskGB
 }
+
+// hourlyPrice is the hourly price of a monthly one: a month's price is
+// billed over at most 672 hours (28 days).
+func hourlyPrice(monthly float64) float64 { return math.Round(monthly/672*1e5) / 1e5 }
 
 func setDropletImage(d map[string]any, img image) {
 	i := object(d, "image")

@@ -28,6 +28,14 @@ const (
 	KubernetesUpgrades = "kubernetes_upgrades" // GET /v2/kubernetes/clusters/{id}/upgrades: null for none
 
 	DomainRecords = "domain_records" // GET /v2/domains/{name}/records, paged
+
+	// The platform's price lists: the same for every account, whatever it holds.
+	Sizes            = "sizes"              // GET /v2/sizes: Droplet and node sizes with their prices
+	AppInstanceSizes = "app_instance_sizes" // GET /v2/apps/tiers/instance_sizes, not paginated
+
+	// Billing, served by routes of their own that read the clock (billing.go).
+	Balance         = "balance"          // GET /v2/customers/my/balance: one object, the whole body
+	BillingInsights = "billing_insights" // one day's data points, served for each day asked
 )
 
 // list is one list the fake serves: its route, how it answers, where its
@@ -55,6 +63,10 @@ type list struct {
 	// object i; nil for none).
 	make    func(b builder, i int) map[string]any
 	makeFor func(b builder, i int) []map[string]any
+	// makeAll builds the whole list at once, from the lists before it in
+	// the table, for a list that follows from the account (its bill) or is
+	// the platform's (a price list) rather than a number of objects.
+	makeAll func(b builder, a Account) []map[string]any
 }
 
 // lists are every list the fake serves. Adding a kind is a file with its
@@ -101,6 +113,13 @@ var lists = []list{
 
 	{name: DomainRecords, path: "/v2/domains/{id}/records", key: "domain_records", parent: Domains, parentKey: "name",
 		example: "domain_records.json", makeFor: builder.domainRecords},
+
+	{name: Sizes, path: "/v2/sizes", key: "sizes", example: "sizes.json", makeAll: builder.sizes},
+	{name: AppInstanceSizes, path: "/v2/apps/tiers/instance_sizes", key: "instance_sizes", whole: true,
+		example: "apps_instance_sizes.json", makeAll: builder.appInstanceSizes},
+	// No path: billing.go serves them. The balance example is the body itself.
+	{name: Balance, example: "balance.json", makeAll: builder.balance},
+	{name: BillingInsights, key: "data_points", example: "billing_insights.json", makeAll: builder.billingDay},
 }
 
 // listNamed returns the list called name.

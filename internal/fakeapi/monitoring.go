@@ -47,7 +47,7 @@ var monitoredKinds = []monitoredKind{
 // the labels its series carry them in.
 var bandwidthParams = []string{"interface", "direction"}
 
-func (k monitoredKind) path() string { return "/v2/monitoring/metrics/" + k.name + "/" + idWildcard }
+func (k monitoredKind) path() string { return "/v2/monitoring/metrics/" + k.name + "/{id}" }
 
 // monitoringRoutes serves the metrics of each monitored kind; the path's
 // last segment names the metric.

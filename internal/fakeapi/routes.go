@@ -4,23 +4,23 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
 // routeFunc builds the body of a successful answer from the content.
 type routeFunc func(c *content, r *http.Request) ([]byte, *apiError)
 
-// idWildcard stands for one path segment in a route template; the route
-// reads it as r.PathValue("id").
-const idWildcard = "{id}"
-
 // routeTable maps the URL paths the fake serves, by path or path template,
-// to what serves them: the account, and each path of the lists table.
+// to what serves them: the account, each path of the lists table, and the
+// billing routes, which read the clock now.
 type routeTable map[string]routeFunc
 
-func newRouteTable() routeTable {
-	routes := routeTable{"/v2/account": accountBody}
+func newRouteTable(now func() time.Time) routeTable {
+	routes := routeTable{"/v2/account": accountBody, balancePath: balanceBody(now), insightsPath: insightsBody(now)}
 	for _, l := range lists {
-		routes[l.path] = listsAt(l.path)
+		if l.path != "" {
+			routes[l.path] = listsAt(l.path)
+		}
 	}
 	monitoringRoutes(routes)
 	return routes
@@ -61,15 +61,17 @@ func pickList(at []*list, q url.Values) *list {
 }
 
 // find returns the template of the route that serves r's path ("" and nil
-// for none) and sets r's path value "id" from it.
+// for none) and sets r's path values from it: "id" for {id}, and so on.
 func (routes routeTable) find(r *http.Request) (template string, build routeFunc) {
 	path := r.URL.Path
 	if build, ok := routes[path]; ok {
 		return path, build
 	}
 	for template, build := range routes {
-		if id, ok := fillTemplate(template, path); ok {
-			r.SetPathValue("id", id)
+		if values, ok := fillTemplate(template, path); ok {
+			for name, value := range values {
+				r.SetPathValue(name, value)
+			}
 			return template, build
 		}
 	}
@@ -77,19 +79,32 @@ func (routes routeTable) find(r *http.Request) (template string, build routeFunc
 }
 
 // fillTemplate tells whether path fits template, and what stands in for
-// its {id}: one non-empty path segment. A template without {id} fits only
-// itself.
-func fillTemplate(template, path string) (id string, ok bool) {
-	before, after, hasID := strings.Cut(template, idWildcard)
-	if !hasID {
-		return "", path == template
+// each of its wildcards ({id}, {start_date}): one non-empty path segment
+// each. A template without wildcards fits only itself.
+func fillTemplate(template, path string) (values map[string]string, ok bool) {
+	want, got := strings.Split(template, "/"), strings.Split(path, "/")
+	if len(want) != len(got) {
+		return nil, false
 	}
-	rest, ok := strings.CutPrefix(path, before)
-	if !ok {
-		return "", false
+	values = map[string]string{}
+	for i, segment := range want {
+		name, isWildcard := wildcard(segment)
+		switch {
+		case isWildcard && got[i] != "":
+			values[name] = got[i]
+		case segment != got[i]:
+			return nil, false
+		}
 	}
-	id, ok = strings.CutSuffix(rest, after)
-	return id, ok && id != "" && !strings.Contains(id, "/")
+	return values, true
+}
+
+// wildcard reads a template segment such as {id} as its name.
+func wildcard(segment string) (name string, ok bool) {
+	if len(segment) > 2 && segment[0] == '{' && segment[len(segment)-1] == '}' {
+		return segment[1 : len(segment)-1], true
+	}
+	return "", false
 }
 
 // respond sends what a route built: its body, or its error.

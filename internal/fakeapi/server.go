@@ -50,14 +50,21 @@ func NewServer(token string, acct Account) (*Server, error) {
 		URL:     "http://" + ln.Addr().String(),
 		closing: make(chan struct{}),
 		now:     time.Now,
-		routes:  newRouteTable(),
 		token:   token,
 		faults:  faults{},
 	}
+	s.routes = newRouteTable(s.clock)
 	s.content.Store(c)
 	s.http = &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	go s.http.Serve(ln)
 	return s, nil
+}
+
+// clock is the server's time, as SetClock last set it.
+func (s *Server) clock() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.now()
 }
 
 // Handler is the fake API as a handler, to mount on another server.

@@ -3,7 +3,10 @@ package fakeapi
 import (
 	"crypto/sha1"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
+	"math"
+	"strconv"
 	"time"
 )
 
@@ -130,4 +133,38 @@ func without(m map[string]any, keys ...string) map[string]any {
 		delete(m, k)
 	}
 	return m
+}
+
+// dollars writes an amount in cents as the billing endpoints write
+// amounts: a decimal string with two decimals, such as "23.44".
+func dollars(cents int64) string {
+	sign := ""
+	if cents < 0 {
+		sign, cents = "-", -cents
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, cents/100, cents%100)
+}
+
+// cents reads such an amount; anything else is 0.
+func cents(amount string) int64 {
+	f, err := strconv.ParseFloat(amount, 64)
+	if err != nil {
+		return 0
+	}
+	return int64(math.Round(f * 100))
+}
+
+// number is a JSON number of a template (json.Number) or of a builder (int
+// or float64) as a float64; 0 for anything else.
+func number(v any) float64 {
+	switch n := v.(type) {
+	case int:
+		return float64(n)
+	case float64:
+		return n
+	case json.Number:
+		f, _ := n.Float64()
+		return f
+	}
+	return 0
 }
