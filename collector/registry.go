@@ -56,6 +56,8 @@ var Factories = []Factory{
 		[]string{inventory.KindDomains, inventory.KindDomainRecords}, newDomainCollector},
 	{inventory.KindCDN, true, "CDN endpoints in front of Spaces buckets",
 		[]string{inventory.KindCDN}, newCDNCollector},
+	{inventory.KindProjects, true, "projects and the resources each holds",
+		[]string{inventory.KindProjects, inventory.KindProjectResources}, newProjectCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

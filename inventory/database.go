@@ -41,7 +41,7 @@ type Database struct {
 // Databases lists the managed database clusters in one request: the
 // endpoint is not paginated.
 var Databases = newList(listSpec[[]databaseWire, Database]{
-	Name: KindDatabases, Label: "Databases", Scope: "database:read",
+	Name: KindDatabases, Label: "Databases", Scope: "database:read", URN: "dbaas",
 	Fetch: fetchDatabases, Map: eachValue(mapDatabase),
 	Workload: func(d *Database) Workload {
 		return Workload{ID: d.ID, Name: d.Name, Region: d.Region, Status: d.Status, Size: d.Size,

@@ -25,7 +25,7 @@ type Domain struct {
 // whole zone as text: decoding into domainWire leaves it undecoded, so it
 // is never kept nor shown.
 var Domains = newList(listSpec[[]domainWire, Domain]{
-	Name: KindDomains, Label: "Domains", Scope: "domain:read",
+	Name: KindDomains, Label: "Domains", Scope: "domain:read", URN: "domain",
 	Fetch: paged("domains", func(c *godo.Client) listFunc[domainWire] {
 		return rawList[domainWire](c, "v2/domains", "domains")
 	}),

@@ -61,7 +61,7 @@ func (c *Cluster) DesiredNodes() int {
 
 // Clusters lists the Kubernetes clusters; their node pools come with them.
 var Clusters = newList(listSpec[[]*godo.KubernetesCluster, Cluster]{
-	Name: KindKubernetes, Label: "Kubernetes clusters", Scope: "kubernetes:read",
+	Name: KindKubernetes, Label: "Kubernetes clusters", Scope: "kubernetes:read", URN: "kubernetes",
 	Fetch: paged("kubernetes clusters", func(c *godo.Client) listFunc[*godo.KubernetesCluster] { return c.Kubernetes.List }),
 	Map:   each(mapCluster),
 	Workload: func(c *Cluster) Workload {

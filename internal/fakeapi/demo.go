@@ -63,11 +63,15 @@ type builder struct {
 	templates Account
 	size      Size
 	shapes    shapes
+	// built are the lists made so far, in the order of the lists table:
+	// a list may refer to the objects of the lists before it.
+	built map[string][]map[string]any
 }
 
 func build(s Size, sh shapes) Account {
 	b := builder{templates: Examples(), size: s, shapes: sh}
 	a := Account{Info: b.accountInfo(), Lists: map[string][]map[string]any{}, ByID: map[string]map[string][]map[string]any{}}
+	b.built = a.Lists
 	for _, l := range lists {
 		if l.parent == "" {
 			a.Lists[l.name] = makeN(s[l.name], func(i int) map[string]any { return l.make(b, i) })

@@ -28,6 +28,9 @@ const (
 	KubernetesUpgrades = "kubernetes_upgrades" // GET /v2/kubernetes/clusters/{id}/upgrades: null for none
 
 	DomainRecords = "domain_records" // GET /v2/domains/{name}/records, paged
+
+	Projects         = "projects"
+	ProjectResources = "project_resources" // GET /v2/projects/{id}/resources, paged; after every list a project holds
 )
 
 // list is one list the fake serves: its route, how it answers, where its
@@ -101,6 +104,10 @@ var lists = []list{
 
 	{name: DomainRecords, path: "/v2/domains/{id}/records", key: "domain_records", parent: Domains, parentKey: "name",
 		example: "domain_records.json", makeFor: builder.domainRecords},
+
+	{name: Projects, path: "/v2/projects", key: "projects", example: "projects.json", demo: len(demoProjects), make: builder.project},
+	{name: ProjectResources, path: "/v2/projects/{id}/resources", key: "resources", parent: Projects,
+		example: "project_resources.json", makeFor: builder.projectResources},
 }
 
 // listNamed returns the list called name.
