@@ -33,6 +33,8 @@ func TestValuesFromExamples(t *testing.T) {
 		labels    map[string]string
 		want      float64
 	}{
+		{newAccountCollector(src), "digitalocean_account_droplet_limit", nil, 25},
+		{newAccountCollector(src), "digitalocean_account_reserved_ip_limit", nil, 5}, // the example's floating_ip_limit
 		{newDropletCollector(src), "digitalocean_droplet_vcpus", map[string]string{"id": droplet}, 1},
 		{newDropletCollector(src), "digitalocean_droplet_vcpus", map[string]string{"id": gpuDroplet}, 20},
 		{newDropletCollector(src), "digitalocean_droplet_memory_bytes", map[string]string{"id": droplet}, 1024 << 20},

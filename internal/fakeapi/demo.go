@@ -101,6 +101,8 @@ func (b builder) accountInfo() map[string]any {
 	info["email"] = "platform@example.com"
 	info["name"] = "Demo Account"
 	info["droplet_limit"] = 25 * (2 + (b.size[Droplets]+b.size[GPUDroplets])/25)
+	info["volume_limit"] = 10 * (2 + b.size[Volumes]/10)
+	info["reserved_ip_limit"] = 5 * (2 + (b.size[ReservedIPs]+b.size[ReservedIPv6s])/5)
 	info["status_message"] = ""
 	info["team"] = map[string]any{"uuid": hexID("team"), "name": "Platform Team"}
 	return info
