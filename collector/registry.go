@@ -58,6 +58,8 @@ var Factories = []Factory{
 		[]string{inventory.KindCDN}, newCDNCollector},
 	{inventory.KindProjects, true, "projects and the resources each holds",
 		[]string{inventory.KindProjects, inventory.KindProjectResources}, newProjectCollector},
+	{inventory.KindRegistry, true, "container registries, their storage against the tier, and their repositories",
+		[]string{inventory.KindRegistry, inventory.KindRegistryRepositories}, newRegistryCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

@@ -2,8 +2,6 @@ package inventory
 
 import (
 	"context"
-	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/digitalocean/godo"
@@ -42,7 +40,7 @@ type Database struct {
 // endpoint is not paginated.
 var Databases = newList(listSpec[[]databaseWire, Database]{
 	Name: KindDatabases, Label: "Databases", Scope: "database:read", URN: "dbaas",
-	Fetch: fetchDatabases, Map: eachValue(mapDatabase),
+	Fetch: wholeList[databaseWire]("databases", "v2/databases", "databases"), Map: eachValue(mapDatabase),
 	Workload: func(d *Database) Workload {
 		return Workload{ID: d.ID, Name: d.Name, Region: d.Region, Status: d.Status, Size: d.Size,
 			Version: d.Version, Engine: d.Engine, Tags: d.Tags, Created: d.Created}
@@ -89,25 +87,6 @@ type databaseWire struct {
 	MaintenanceWindow *struct {
 		Pending bool `json:"pending"`
 	} `json:"maintenance_window"`
-}
-
-// fetchDatabases reads the whole list in one call: the endpoint is not
-// paginated and answers without links.
-func fetchDatabases(ctx context.Context, c *godo.Client) ([]databaseWire, error) {
-	req, err := c.NewRequest(ctx, http.MethodGet, "v2/databases", nil)
-	if err != nil {
-		return nil, fmt.Errorf("list databases: %w", err)
-	}
-	var body struct {
-		Databases *[]databaseWire `json:"databases"` // nil when the key is missing
-	}
-	switch _, err := c.Do(ctx, req, &body); {
-	case err != nil:
-		return nil, fmt.Errorf("list databases: %w", err)
-	case body.Databases == nil:
-		return nil, fmt.Errorf("list databases: %w", errIncompleteAnswer)
-	}
-	return *body.Databases, nil
 }
 
 func mapDatabase(d *databaseWire) Database {

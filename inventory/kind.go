@@ -101,6 +101,8 @@ var kinds = []*Kind{
 
 	Projects.Kind,
 	ProjectResources.Kind,
+	Registries.Kind,
+	RegistryRepositories.Kind,
 }
 
 // Kinds names every kind that can be refreshed, in order.

@@ -131,8 +131,9 @@ func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 var idSegment = regexp.MustCompile(`^([0-9]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`)
 
 // namedBy are the collections whose objects a path names by their name
-// rather than an ID: /v2/domains/example.com/records.
-var namedBy = []string{"domains"}
+// rather than an ID: /v2/domains/example.com/records,
+// /v2/registries/storefront/repositoriesV2.
+var namedBy = []string{"domains", "registries"}
 
 // routeTemplate turns a request path into a label value of bounded
 // cardinality: /v2/databases/9cc1.../firewall becomes /v2/databases/{id}/firewall,

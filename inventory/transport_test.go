@@ -18,8 +18,10 @@ func TestRouteTemplateHidesIDs(t *testing.T) {
 		"/v2/droplets/3164444":           "/v2/droplets/{id}",
 		"/prefix/v2/kubernetes/clusters": "/v2/kubernetes/clusters",
 		"/v2/databases/9cc10173-e9ea-4176-9dbc-a4cee4c4ff30/firewall": "/v2/databases/{id}/firewall",
-		"/v2/domains":                     "/v2/domains",
-		"/v2/domains/example.com/records": "/v2/domains/{id}/records",
+		"/v2/domains":                              "/v2/domains",
+		"/v2/domains/example.com/records":          "/v2/domains/{id}/records",
+		"/v2/registries":                           "/v2/registries",
+		"/v2/registries/storefront/repositoriesV2": "/v2/registries/{id}/repositoriesV2",
 	} {
 		if got := routeTemplate(path); got != want {
 			t.Errorf("routeTemplate(%q) = %q, want %q", path, got, want)

@@ -31,6 +31,9 @@ const (
 
 	Projects         = "projects"
 	ProjectResources = "project_resources" // GET /v2/projects/{id}/resources, paged; after every list a project holds
+
+	Registries           = "registries"            // GET /v2/registries, not paginated
+	RegistryRepositories = "registry_repositories" // GET /v2/registries/{name}/repositoriesV2, paged by page_token; Generate's size is per registry
 )
 
 // list is one list the fake serves: its route, how it answers, where its
@@ -43,6 +46,9 @@ type list struct {
 	key   string // the JSON key of the list in the body
 	query string // key=value: serve this list to requests that have it; another of the path otherwise, or none
 	whole bool   // not paginated: every item, with no links or meta
+	// tokens names the pages past the first by a page_token in the next
+	// link, which a request for them must give.
+	tokens bool
 	// object serves the list's first item alone, {"key": {...}}, as the API
 	// serves a single object (a subscription, the state of a check); not
 	// found when the list is empty.
@@ -108,6 +114,10 @@ var lists = []list{
 	{name: Projects, path: "/v2/projects", key: "projects", example: "projects.json", demo: len(demoProjects), make: builder.project},
 	{name: ProjectResources, path: "/v2/projects/{id}/resources", key: "resources", parent: Projects,
 		example: "project_resources.json", makeFor: builder.projectResources},
+	{name: Registries, path: "/v2/registries", key: "registries", whole: true, example: "registries.json",
+		demo: len(demoRegistries), make: builder.registry},
+	{name: RegistryRepositories, path: "/v2/registries/{id}/repositoriesV2", key: "repositories", tokens: true,
+		parent: Registries, parentKey: "name", example: "registry_repositories_v2.json", makeFor: builder.repositories},
 }
 
 // listNamed returns the list called name.

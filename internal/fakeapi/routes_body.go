@@ -36,5 +36,5 @@ func serveList(c *content, r *http.Request, l *list) ([]byte, *apiError) {
 	case l.whole:
 		return wholeList(l.key, items), nil
 	}
-	return pagedList(l.key, items, r)
+	return pagedList(l, items, r)
 }
