@@ -65,7 +65,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		Default("0.5").Float64Var(&o.budget)
 	app.Flag("config.file", "YAML file listing several accounts, each with its token file or variable; "+
 		"reloaded on SIGHUP and POST /-/reload.").PlaceHolder("FILE").StringVar(&o.configFile)
-	app.Flag("demo", "Serve a built-in sample account from a fake API on 127.0.0.1; no token needed.").BoolVar(&o.demo)
+	app.Flag("demo", "Serve a built-in sample account from a fake API on 127.0.0.1; no token needed. "+
+		"Turns on the collectors that are off by default, unless a flag turns them off.").BoolVar(&o.demo)
 	app.Flag("demo.change-interval", "With --demo, change the sample account this often (create, resize, power off, "+
 		"upgrade, delete, and back) so that drift shows; 0 keeps it still.").Default("0").DurationVar(&o.demoChangeInterval)
 	app.Flag("drift.baseline-file", "YAML or JSON file naming the workloads a team expects (a list, or the exporter's "+
@@ -75,13 +76,20 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		EnumVar(&o.logLevel, "debug", "info", "warn", "error")
 	app.Flag("log.format", "Output format of log messages: logfmt or json.").Default("logfmt").
 		EnumVar(&o.logFormat, "logfmt", "json")
+	given := map[string]*bool{} // whether the command line names the collector's flag
 	for _, f := range collector.Factories {
+		given[f.Name] = new(bool)
 		o.collectors[f.Name] = app.Flag("collector."+f.Name,
 			fmt.Sprintf("Enable the %s collector: %s (default: %s).", f.Name, f.Help, enabledWord(f.EnabledByDefault))).
-			Default(fmt.Sprint(f.EnabledByDefault)).Bool()
+			Default(fmt.Sprint(f.EnabledByDefault)).IsSetByUser(given[f.Name]).Bool()
 	}
 	if _, err := app.Parse(args); err != nil {
 		return nil, err
+	}
+	if o.demo { // the fake API costs nothing: show everything the flags do not turn off
+		for name, set := range given {
+			*o.collectors[name] = *o.collectors[name] || !*set
+		}
 	}
 	if o.demoChangeInterval < 0 || (o.demoChangeInterval > 0 && !o.demo) {
 		return nil, fmt.Errorf("--demo.change-interval=%s: give --demo and a duration of 0 or more", o.demoChangeInterval)

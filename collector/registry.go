@@ -60,6 +60,8 @@ var Factories = []Factory{
 		[]string{inventory.KindProjects, inventory.KindProjectResources}, newProjectCollector},
 	{inventory.KindRegistry, true, "container registries, their storage against the tier, and their repositories",
 		[]string{inventory.KindRegistry, inventory.KindRegistryRepositories}, newRegistryCollector},
+	{inventory.KindUptime, false, "uptime checks and their state in each region (one request per check)",
+		[]string{inventory.KindUptime, inventory.KindUptimeCheckStates}, newUptimeCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

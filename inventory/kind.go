@@ -103,6 +103,8 @@ var kinds = []*Kind{
 	ProjectResources.Kind,
 	Registries.Kind,
 	RegistryRepositories.Kind,
+	UptimeChecks.Kind,
+	UptimeCheckStates.Kind,
 }
 
 // Kinds names every kind that can be refreshed, in order.

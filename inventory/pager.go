@@ -115,6 +115,27 @@ func getPage[T any](ctx context.Context, c *godo.Client, target, key string) ([]
 	return items, resp, nil
 }
 
+// getObject reads an answer that holds one object under key, such as
+// {"state": {...}}, into our own type T.
+func getObject[T any](ctx context.Context, c *godo.Client, path, key string) (*T, error) {
+	req, err := c.NewRequest(ctx, http.MethodGet, path, nil)
+	if err != nil {
+		return nil, err
+	}
+	var body map[string]json.RawMessage
+	if _, err := c.Do(ctx, req, &body); err != nil {
+		return nil, err
+	}
+	var object *T
+	if err := decodeField(body, key, &object); err != nil {
+		return nil, err
+	}
+	if object == nil {
+		return nil, fmt.Errorf("no %q: %w", key, errIncompleteAnswer)
+	}
+	return object, nil
+}
+
 // wholeList reads a list the API does not paginate, its objects under key
 // decoded into our own type T, in one request.
 func wholeList[T any](what, path, key string) func(context.Context, *godo.Client) ([]T, error) {

@@ -51,7 +51,12 @@ func Examples() Account {
 		if l.example == "" {
 			continue
 		}
-		objects := exampleList(l.example, l.key)
+		var objects []map[string]any
+		if l.object {
+			objects = []map[string]any{exampleObject(l.example, l.key)}
+		} else {
+			objects = exampleList(l.example, l.key)
+		}
 		if l.parent == "" {
 			a.Lists[l.name] = objects
 			continue

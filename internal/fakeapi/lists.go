@@ -34,6 +34,8 @@ const (
 
 	Registries           = "registries"            // GET /v2/registries, not paginated
 	RegistryRepositories = "registry_repositories" // GET /v2/registries/{name}/repositoriesV2, paged by page_token; Generate's size is per registry
+	UptimeChecks         = "uptime_checks"
+	UptimeCheckStates    = "uptime_check_states" // GET /v2/uptime/checks/{id}/state: one object
 )
 
 // list is one list the fake serves: its route, how it answers, where its
@@ -118,6 +120,10 @@ var lists = []list{
 		demo: len(demoRegistries), make: builder.registry},
 	{name: RegistryRepositories, path: "/v2/registries/{id}/repositoriesV2", key: "repositories", tokens: true,
 		parent: Registries, parentKey: "name", example: "registry_repositories_v2.json", makeFor: builder.repositories},
+	{name: UptimeChecks, path: "/v2/uptime/checks", key: "checks", example: "uptime_checks.json", demo: len(uptimePlans),
+		make: builder.uptimeCheck},
+	{name: UptimeCheckStates, path: "/v2/uptime/checks/{id}/state", key: "state", object: true, parent: UptimeChecks,
+		example: "uptime_check_state.json", makeFor: builder.uptimeState},
 }
 
 // listNamed returns the list called name.
