@@ -24,9 +24,12 @@ func passingExamples() fakeapi.Account {
 	for _, c := range a.Lists[fakeapi.Certificates] {
 		c["not_after"] = "2099-01-01T00:00:00Z"
 	}
+	watched := []any{}
 	for _, d := range append(a.Lists[fakeapi.Droplets], a.Lists[fakeapi.GPUDroplets]...) {
 		d["features"] = []any{"backups", "monitoring", "private_networking"}
+		watched = append(watched, d["id"])
 	}
+	a.Lists[fakeapi.AlertPolicies][0]["entities"] = watched
 	a.Lists[fakeapi.Firewalls][0]["droplet_ids"] = []any{3164444, 3164459, 448543583}
 	a.Lists[fakeapi.Firewalls][0]["tags"] = []any{"env:stage"} // covers 3164412 only through its tag
 	a.ByID[fakeapi.KubernetesUpgrades] = map[string][]map[string]any{}
@@ -51,6 +54,8 @@ func failingExamples() fakeapi.Account {
 	a.Lists[fakeapi.Droplets][0]["features"] = []any{"private_networking"}
 	a.Lists[fakeapi.Certificates][0]["not_after"] = "2020-01-01T00:00:00Z" // the certificate of a load balancer's HTTPS rule
 	a.Lists[fakeapi.Certificates][1]["state"] = "error"
+	policy := a.Lists[fakeapi.AlertPolicies][0]
+	policy["entities"] = policy["entities"].([]any)[1:]
 	return a
 }
 
@@ -60,8 +65,8 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 		account  fakeapi.Account
 		failures string
 	}{
-		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0 0 0 0"},
-		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1 1 1 1"},
+		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0 0 0 0 0"},
+		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1 1 1 1 1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := refreshedSource(t, tc.account)
@@ -77,6 +82,7 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 				`check="database_version_end_of_life_within_90d",severity="medium"`,
 				`check="droplet_backups_disabled",severity="medium"`,
 				`check="droplet_public_without_firewall",severity="high"`,
+				`check="droplet_without_alert_policy",severity="low"`,
 				`check="droplet_without_monitoring_agent",severity="low"`,
 				`check="firewall_admin_port_open_to_world",severity="critical"`,
 				`check="kubernetes_upgrade_available",severity="low"`,

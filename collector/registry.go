@@ -62,6 +62,8 @@ var Factories = []Factory{
 		[]string{inventory.KindRegistry, inventory.KindRegistryRepositories}, newRegistryCollector},
 	{inventory.KindUptime, false, "uptime checks and their state in each region (one request per check)",
 		[]string{inventory.KindUptime, inventory.KindUptimeCheckStates}, newUptimeCollector},
+	{inventory.KindAlertPolicies, true, "alert policies of DigitalOcean Monitoring, and the Droplets none watches",
+		[]string{inventory.KindAlertPolicies}, newAlertPolicyCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

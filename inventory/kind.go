@@ -105,6 +105,7 @@ var kinds = []*Kind{
 	RegistryRepositories.Kind,
 	UptimeChecks.Kind,
 	UptimeCheckStates.Kind,
+	AlertPolicies.Kind,
 }
 
 // Kinds names every kind that can be refreshed, in order.

@@ -46,6 +46,8 @@ var Checks = []Check{
 		[]string{inventory.KindCertificates}, certificateError},
 	{"load_balancer_certificate_expires_within_30d", "high",
 		[]string{inventory.KindLoadBalancers, inventory.KindCertificates}, loadBalancerCertificateExpiresSoon},
+	{"droplet_without_alert_policy", "low",
+		[]string{inventory.KindDroplets, inventory.KindAlertPolicies}, dropletWithoutAlertPolicy},
 }
 
 // Result is how many resources fail one check.
@@ -113,6 +115,15 @@ func dropletBackupsDisabled(s *inventory.Snapshot) int {
 // not name the monitoring feature: no metrics, no alert policy will fire.
 func dropletWithoutMonitoringAgent(s *inventory.Snapshot) int {
 	return countFunc(inventory.Droplets.Of(s), func(d *inventory.Droplet) bool { return !d.MonitoringAgent })
+}
+
+// dropletWithoutAlertPolicy counts the Droplets that no enabled alert
+// policy of a Droplet metric watches, by ID or through a tag.
+func dropletWithoutAlertPolicy(s *inventory.Snapshot) int {
+	policies := inventory.AlertPolicies.Of(s)
+	return countFunc(inventory.Droplets.Of(s), func(d *inventory.Droplet) bool {
+		return !slices.ContainsFunc(policies, func(p inventory.AlertPolicy) bool { return p.WatchesDroplet(d) })
+	})
 }
 
 // certificateExpiresSoon counts certificates that expire within

@@ -99,6 +99,14 @@ func TestEachCheckFailsAndPasses(t *testing.T) {
 			{ID: "fine", ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "https", CertificateID: "later"}}},
 			{ID: "plain", ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "http"}}},
 		})), 2},
+		{"droplet_without_alert_policy", lists(inventory.Droplets.With([]inventory.Droplet{
+			{ID: 1, Tags: []string{"production"}}, {ID: 2}, {ID: 3, Tags: []string{"staging"}}, {ID: 4}, {ID: 5},
+		}), inventory.AlertPolicies.With([]inventory.AlertPolicy{
+			{Type: "v1/insights/droplet/cpu", Enabled: true, Tags: []string{"production"}},                  // watches 1
+			{Type: "v1/insights/droplet/load_5", Enabled: true, Entities: []string{"2"}},                    // watches 2
+			{Type: "v1/insights/droplet/cpu", Tags: []string{"staging"}},                                    // disabled: watches nothing
+			{Type: "v1/insights/lbaas/avg_cpu_utilization_percent", Enabled: true, Entities: []string{"4"}}, // not a Droplet metric
+		})), 3},
 	} {
 		if got := failuresOf(t, known(tc.s...), tc.check); got != tc.want {
 			t.Errorf("%s on %+v: %d failures, want %d", tc.check, tc.s, got, tc.want)

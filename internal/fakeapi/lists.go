@@ -36,6 +36,7 @@ const (
 	RegistryRepositories = "registry_repositories" // GET /v2/registries/{name}/repositoriesV2, paged by page_token; Generate's size is per registry
 	UptimeChecks         = "uptime_checks"
 	UptimeCheckStates    = "uptime_check_states" // GET /v2/uptime/checks/{id}/state: one object
+	AlertPolicies        = "alert_policies"      // GET /v2/monitoring/alerts
 )
 
 // list is one list the fake serves: its route, how it answers, where its
@@ -124,6 +125,8 @@ var lists = []list{
 		make: builder.uptimeCheck},
 	{name: UptimeCheckStates, path: "/v2/uptime/checks/{id}/state", key: "state", object: true, parent: UptimeChecks,
 		example: "uptime_check_state.json", makeFor: builder.uptimeState},
+	{name: AlertPolicies, path: "/v2/monitoring/alerts", key: "policies", example: "monitoring_alert_policies.json",
+		demo: len(alertPolicyPlans), make: builder.alertPolicy},
 }
 
 // listNamed returns the list called name.
