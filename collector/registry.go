@@ -64,6 +64,8 @@ var Factories = []Factory{
 		[]string{inventory.KindUptime, inventory.KindUptimeCheckStates}, newUptimeCollector},
 	{inventory.KindAlertPolicies, true, "alert policies of DigitalOcean Monitoring, and the Droplets none watches",
 		[]string{inventory.KindAlertPolicies}, newAlertPolicyCollector},
+	{inventory.KindAutoscale, true, "Droplet autoscale pools against their bounds",
+		[]string{inventory.KindAutoscale}, newAutoscaleCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

@@ -106,6 +106,7 @@ var kinds = []*Kind{
 	UptimeChecks.Kind,
 	UptimeCheckStates.Kind,
 	AlertPolicies.Kind,
+	AutoscalePools.Kind,
 }
 
 // Kinds names every kind that can be refreshed, in order.

@@ -37,6 +37,7 @@ const (
 	UptimeChecks         = "uptime_checks"
 	UptimeCheckStates    = "uptime_check_states" // GET /v2/uptime/checks/{id}/state: one object
 	AlertPolicies        = "alert_policies"      // GET /v2/monitoring/alerts
+	AutoscalePools       = "autoscale_pools"     // GET /v2/droplets/autoscale
 )
 
 // list is one list the fake serves: its route, how it answers, where its
@@ -127,6 +128,8 @@ var lists = []list{
 		example: "uptime_check_state.json", makeFor: builder.uptimeState},
 	{name: AlertPolicies, path: "/v2/monitoring/alerts", key: "policies", example: "monitoring_alert_policies.json",
 		demo: len(alertPolicyPlans), make: builder.alertPolicy},
+	{name: AutoscalePools, path: "/v2/droplets/autoscale", key: "autoscale_pools", example: "droplet_autoscale_pools.json",
+		demo: len(autoscalePlans), make: builder.autoscalePool},
 }
 
 // listNamed returns the list called name.
