@@ -56,6 +56,7 @@ func failingExamples() fakeapi.Account {
 	a.Lists[fakeapi.Certificates][1]["state"] = "error"
 	policy := a.Lists[fakeapi.AlertPolicies][0]
 	policy["entities"] = policy["entities"].([]any)[1:]
+	a.Lists[fakeapi.SpacesKeys][0]["grants"] = []any{map[string]any{"bucket": "", "permission": "fullaccess"}}
 	return a
 }
 
@@ -65,8 +66,8 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 		account  fakeapi.Account
 		failures string
 	}{
-		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0 0 0 0 0"},
-		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1 1 1 1 1"},
+		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0 0 0 0 0 0"},
+		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1 1 1 1 1 1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := refreshedSource(t, tc.account)
@@ -88,6 +89,7 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 				`check="kubernetes_upgrade_available",severity="low"`,
 				`check="load_balancer_certificate_expires_within_30d",severity="high"`,
 				`check="load_balancer_http_without_redirect",severity="medium"`,
+				`check="spaces_key_full_access",severity="medium"`,
 			} {
 				want += `digitalocean_posture_findings{account="default",` + check + `} ` + values[i] + "\n"
 			}

@@ -66,6 +66,8 @@ var Factories = []Factory{
 		[]string{inventory.KindAlertPolicies}, newAlertPolicyCollector},
 	{inventory.KindAutoscale, true, "Droplet autoscale pools against their bounds",
 		[]string{inventory.KindAutoscale}, newAutoscaleCollector},
+	{KeysName, true, "SSH keys and Spaces access keys (never a secret)",
+		[]string{inventory.KindSSHKeys, inventory.KindSpacesKeys}, newKeyCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

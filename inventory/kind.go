@@ -107,6 +107,8 @@ var kinds = []*Kind{
 	UptimeCheckStates.Kind,
 	AlertPolicies.Kind,
 	AutoscalePools.Kind,
+	SSHKeys.Kind,
+	SpacesKeys.Kind,
 }
 
 // Kinds names every kind that can be refreshed, in order.

@@ -48,6 +48,8 @@ var Checks = []Check{
 		[]string{inventory.KindLoadBalancers, inventory.KindCertificates}, loadBalancerCertificateExpiresSoon},
 	{"droplet_without_alert_policy", "low",
 		[]string{inventory.KindDroplets, inventory.KindAlertPolicies}, dropletWithoutAlertPolicy},
+	{"spaces_key_full_access", "medium",
+		[]string{inventory.KindSpacesKeys}, spacesKeyFullAccess},
 }
 
 // Result is how many resources fail one check.
@@ -124,6 +126,12 @@ func dropletWithoutAlertPolicy(s *inventory.Snapshot) int {
 	return countFunc(inventory.Droplets.Of(s), func(d *inventory.Droplet) bool {
 		return !slices.ContainsFunc(policies, func(p inventory.AlertPolicy) bool { return p.WatchesDroplet(d) })
 	})
+}
+
+// spacesKeyFullAccess counts the Spaces keys that may do anything to every
+// bucket, where a key limited to the buckets it needs would do.
+func spacesKeyFullAccess(s *inventory.Snapshot) int {
+	return countFunc(inventory.SpacesKeys.Of(s), (*inventory.SpacesKey).HasFullAccess)
 }
 
 // certificateExpiresSoon counts certificates that expire within

@@ -107,6 +107,11 @@ func TestEachCheckFailsAndPasses(t *testing.T) {
 			{Type: "v1/insights/droplet/cpu", Tags: []string{"staging"}},                                    // disabled: watches nothing
 			{Type: "v1/insights/lbaas/avg_cpu_utilization_percent", Enabled: true, Entities: []string{"4"}}, // not a Droplet metric
 		})), 3},
+		{"spaces_key_full_access", lists(inventory.SpacesKeys.With([]inventory.SpacesKey{
+			{Name: "admin", Grants: []inventory.SpacesGrant{{Permission: "fullaccess"}}},
+			{Name: "assets", Grants: []inventory.SpacesGrant{{Bucket: "assets", Permission: "readwrite"}}},
+			{Name: "none"},
+		})), 1},
 	} {
 		if got := failuresOf(t, known(tc.s...), tc.check); got != tc.want {
 			t.Errorf("%s on %+v: %d failures, want %d", tc.check, tc.s, got, tc.want)

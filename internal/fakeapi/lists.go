@@ -38,6 +38,8 @@ const (
 	UptimeCheckStates    = "uptime_check_states" // GET /v2/uptime/checks/{id}/state: one object
 	AlertPolicies        = "alert_policies"      // GET /v2/monitoring/alerts
 	AutoscalePools       = "autoscale_pools"     // GET /v2/droplets/autoscale
+	SSHKeys              = "ssh_keys"            // GET /v2/account/keys
+	SpacesKeys           = "spaces_keys"
 )
 
 // list is one list the fake serves: its route, how it answers, where its
@@ -130,6 +132,9 @@ var lists = []list{
 		demo: len(alertPolicyPlans), make: builder.alertPolicy},
 	{name: AutoscalePools, path: "/v2/droplets/autoscale", key: "autoscale_pools", example: "droplet_autoscale_pools.json",
 		demo: len(autoscalePlans), make: builder.autoscalePool},
+	{name: SSHKeys, path: "/v2/account/keys", key: "ssh_keys", example: "ssh_keys.json", demo: len(demoSSHKeys), make: builder.sshKey},
+	{name: SpacesKeys, path: "/v2/spaces/keys", key: "keys", example: "spaces_keys.json", demo: len(spacesKeyPlans),
+		make: builder.spacesKey},
 }
 
 // listNamed returns the list called name.
