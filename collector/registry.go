@@ -68,6 +68,8 @@ var Factories = []Factory{
 		[]string{inventory.KindAutoscale}, newAutoscaleCollector},
 	{KeysName, true, "SSH keys and Spaces access keys (never a secret)",
 		[]string{inventory.KindSSHKeys, inventory.KindSpacesKeys}, newKeyCollector},
+	{inventory.KindSecurityScan, true, "DigitalOcean's own security scan: its latest findings, or that scanning is not enabled",
+		[]string{inventory.KindSecurityScan}, newSecurityScanCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

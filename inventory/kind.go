@@ -109,6 +109,7 @@ var kinds = []*Kind{
 	AutoscalePools.Kind,
 	SSHKeys.Kind,
 	SpacesKeys.Kind,
+	SecurityScans.Kind,
 }
 
 // Kinds names every kind that can be refreshed, in order.

@@ -40,6 +40,7 @@ const (
 	AutoscalePools       = "autoscale_pools"     // GET /v2/droplets/autoscale
 	SSHKeys              = "ssh_keys"            // GET /v2/account/keys
 	SpacesKeys           = "spaces_keys"
+	SecurityScans        = "security_scans" // GET /v2/security/scans/latest: the first, one object; 404 when there is none
 )
 
 // list is one list the fake serves: its route, how it answers, where its
@@ -59,6 +60,9 @@ type list struct {
 	// serves a single object (a subscription, the state of a check); not
 	// found when the list is empty.
 	object bool
+	// pages is the field of a single object whose items page and per_page
+	// select, as the latest security scan pages its findings.
+	pages string
 	// nullWhenNone sends null for a parent object the fake holds no list
 	// for, where the API does so; an empty list otherwise.
 	nullWhenNone bool
@@ -135,6 +139,8 @@ var lists = []list{
 	{name: SSHKeys, path: "/v2/account/keys", key: "ssh_keys", example: "ssh_keys.json", demo: len(demoSSHKeys), make: builder.sshKey},
 	{name: SpacesKeys, path: "/v2/spaces/keys", key: "keys", example: "spaces_keys.json", demo: len(spacesKeyPlans),
 		make: builder.spacesKey},
+	{name: SecurityScans, path: "/v2/security/scans/latest", key: "scan", object: true, pages: "findings", example: "security_scan_latest.json",
+		demo: 1, make: builder.securityScan},
 }
 
 // listNamed returns the list called name.
