@@ -3,6 +3,7 @@ package collector
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
@@ -30,6 +31,9 @@ func passingExamples() fakeapi.Account {
 		watched = append(watched, d["id"])
 	}
 	a.Lists[fakeapi.AlertPolicies][0]["entities"] = watched
+	a.ByID[fakeapi.DatabaseBackups] = map[string][]map[string]any{ // backed up an hour ago
+		exampleDatabase: {{"created_at": time.Now().Add(-time.Hour).UTC().Format(time.RFC3339), "size_gigabytes": 0.5}},
+	}
 	a.Lists[fakeapi.Firewalls][0]["droplet_ids"] = []any{3164444, 3164459, 448543583}
 	a.Lists[fakeapi.Firewalls][0]["tags"] = []any{"env:stage"} // covers 3164412 only through its tag
 	a.ByID[fakeapi.KubernetesUpgrades] = map[string][]map[string]any{}
@@ -57,6 +61,7 @@ func failingExamples() fakeapi.Account {
 	policy := a.Lists[fakeapi.AlertPolicies][0]
 	policy["entities"] = policy["entities"].([]any)[1:]
 	a.Lists[fakeapi.SpacesKeys][0]["grants"] = []any{map[string]any{"bucket": "", "permission": "fullaccess"}}
+	a.ByID[fakeapi.DatabaseBackups] = map[string][]map[string]any{exampleDatabase: {}}
 	return a
 }
 
@@ -66,8 +71,8 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 		account  fakeapi.Account
 		failures string
 	}{
-		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0 0 0 0 0 0"},
-		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1 1 1 1 1 1"},
+		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0 0 0 0 0 0 0"},
+		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1 1 1 1 1 1 1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := refreshedSource(t, tc.account)
@@ -79,6 +84,7 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 			for i, check := range []string{
 				`check="certificate_error",severity="high"`,
 				`check="certificate_expires_within_30d",severity="high"`,
+				`check="database_backup_older_than_36h",severity="high"`,
 				`check="database_open_to_any_address",severity="critical"`,
 				`check="database_version_end_of_life_within_90d",severity="medium"`,
 				`check="droplet_backups_disabled",severity="medium"`,

@@ -31,7 +31,8 @@ type detailSpec[P, Raw, V any] struct {
 	Name, Scope string
 	Parent      List[P]
 	// ID is what the request names of a parent object: its ID, or a
-	// value several share (their region), read once for all of them.
+	// value several share (their region), read once for all of them; ""
+	// for a parent that has nothing to read.
 	ID  func(*P) string
 	Get func(ctx context.Context, c *godo.Client, id string) (Raw, error)
 	Map func(Raw) V
@@ -45,7 +46,7 @@ func newDetail[P, Raw, V any](spec detailSpec[P, Raw, V]) Detail[V] {
 			byID := make(map[string]V, len(parents))
 			for i := range parents {
 				id := spec.ID(&parents[i])
-				if _, read := byID[id]; read {
+				if _, read := byID[id]; read || id == "" {
 					continue
 				}
 				raw, err := spec.Get(ctx, c, id)

@@ -95,6 +95,8 @@ var kinds = []*Kind{
 	Domains.Kind,
 	CDNEndpoints.Kind,
 	DatabaseTrustedSources.Kind,
+	DatabaseBackups.Kind,
+	DatabaseReplicas.Kind,
 	KubernetesUpgrades.Kind,
 
 	DomainRecords.Kind,

@@ -16,10 +16,12 @@ type Check struct {
 }
 
 // EndOfLifeWarning is how close to its end of life a database version
-// counts as a finding; ExpiryWarning, how close to its expiry a certificate.
+// counts as a finding; ExpiryWarning, how close to its expiry a
+// certificate; BackupAge, how old the newest backup of a database may be.
 const (
 	EndOfLifeWarning = 90 * 24 * time.Hour
 	ExpiryWarning    = 30 * 24 * time.Hour
+	BackupAge        = 36 * time.Hour
 )
 
 // Checks lists every check, in the order the README explains them.
@@ -50,6 +52,8 @@ var Checks = []Check{
 		[]string{inventory.KindDroplets, inventory.KindAlertPolicies}, dropletWithoutAlertPolicy},
 	{"spaces_key_full_access", "medium",
 		[]string{inventory.KindSpacesKeys}, spacesKeyFullAccess},
+	{"database_backup_older_than_36h", "high",
+		[]string{inventory.KindDatabases, inventory.KindDatabaseBackups}, databaseBackupStale},
 }
 
 // Result is how many resources fail one check.
@@ -132,6 +136,18 @@ func dropletWithoutAlertPolicy(s *inventory.Snapshot) int {
 // bucket, where a key limited to the buckets it needs would do.
 func spacesKeyFullAccess(s *inventory.Snapshot) int {
 	return countFunc(inventory.SpacesKeys.Of(s), (*inventory.SpacesKey).HasFullAccess)
+}
+
+// databaseBackupStale counts the databases whose newest backup was taken
+// more than BackupAge before their backups were read, or that have none;
+// a Caching cluster, which is not backed up, is not counted.
+func databaseBackupStale(s *inventory.Snapshot) int {
+	backups := inventory.DatabaseBackups.Of(s)
+	oldest := s.Status[inventory.KindDatabaseBackups].LastSuccess.Add(-BackupAge)
+	return countFunc(inventory.Databases.Of(s), func(d *inventory.Database) bool {
+		b, known := backups[d.ID]
+		return known && b.Newest.Before(oldest)
+	})
 }
 
 // certificateExpiresSoon counts certificates that expire within

@@ -112,6 +112,14 @@ func TestEachCheckFailsAndPasses(t *testing.T) {
 			{Name: "assets", Grants: []inventory.SpacesGrant{{Bucket: "assets", Permission: "readwrite"}}},
 			{Name: "none"},
 		})), 1},
+		{"database_backup_older_than_36h", lists(
+			inventory.Databases.With([]inventory.Database{{ID: "fresh"}, {ID: "stale"}, {ID: "never"}, {ID: "cache", Engine: "valkey"}}),
+			inventory.DatabaseBackups.With(map[string]inventory.Backups{
+				"fresh": {Count: 3, Newest: listedAt.Add(-35 * time.Hour)},
+				"stale": {Count: 7, Newest: listedAt.Add(-37 * time.Hour)},
+				"never": {},
+			}),
+		), 2},
 	} {
 		if got := failuresOf(t, known(tc.s...), tc.check); got != tc.want {
 			t.Errorf("%s on %+v: %d failures, want %d", tc.check, tc.s, got, tc.want)

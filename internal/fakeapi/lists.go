@@ -29,6 +29,9 @@ const (
 
 	DomainRecords = "domain_records" // GET /v2/domains/{name}/records, paged
 
+	DatabaseBackups  = "database_backups"  // GET /v2/databases/{id}/backups: "backups", not paginated
+	DatabaseReplicas = "database_replicas" // GET /v2/databases/{id}/replicas: "replicas", not paginated
+
 	Projects         = "projects"
 	ProjectResources = "project_resources" // GET /v2/projects/{id}/resources, paged; after every list a project holds
 
@@ -120,6 +123,10 @@ var lists = []list{
 
 	{name: DomainRecords, path: "/v2/domains/{id}/records", key: "domain_records", parent: Domains, parentKey: "name",
 		example: "domain_records.json", makeFor: builder.domainRecords},
+	{name: DatabaseBackups, path: "/v2/databases/{id}/backups", key: "backups", whole: true, parent: Databases,
+		makeFor: builder.backups},
+	{name: DatabaseReplicas, path: "/v2/databases/{id}/replicas", key: "replicas", whole: true, parent: Databases,
+		makeFor: builder.replicas},
 
 	{name: Projects, path: "/v2/projects", key: "projects", example: "projects.json", demo: len(demoProjects), make: builder.project},
 	{name: ProjectResources, path: "/v2/projects/{id}/resources", key: "resources", parent: Projects,
