@@ -55,6 +55,8 @@ func TestValuesFromExamples(t *testing.T) {
 		{newKubernetesCollector(src), "digitalocean_kubernetes_nodes", map[string]string{"pool_id": fixedPool, "state": "provisioning"}, 3},
 		{newKubernetesCollector(src), "digitalocean_kubernetes_nodes", map[string]string{"pool_id": autoPool, "state": "provisioning"}, 2},
 		{newKubernetesCollector(src), "digitalocean_kubernetes_clusters", map[string]string{"region": "nyc1", "status": "provisioning"}, 1},
+		{newKubernetesCollector(src), "digitalocean_kubernetes_clusterlint_diagnostics",
+			map[string]string{"cluster_id": cluster, "check": "unused-config-map", "severity": "warning"}, 1},
 		{newDatabaseCollector(src), "digitalocean_database_nodes", map[string]string{"id": database}, 1},
 		{newDatabaseCollector(src), "digitalocean_database_storage_bytes", map[string]string{"id": database}, 61440 << 20},
 		{newDatabaseCollector(src), "digitalocean_database_created_timestamp_seconds", map[string]string{"id": database}, 1547231856},

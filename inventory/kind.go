@@ -98,6 +98,7 @@ var kinds = []*Kind{
 	DatabaseBackups.Kind,
 	DatabaseReplicas.Kind,
 	KubernetesUpgrades.Kind,
+	KubernetesClusterlint.Kind,
 
 	DomainRecords.Kind,
 

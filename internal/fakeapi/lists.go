@@ -29,8 +29,9 @@ const (
 
 	DomainRecords = "domain_records" // GET /v2/domains/{name}/records, paged
 
-	DatabaseBackups  = "database_backups"  // GET /v2/databases/{id}/backups: "backups", not paginated
-	DatabaseReplicas = "database_replicas" // GET /v2/databases/{id}/replicas: "replicas", not paginated
+	DatabaseBackups       = "database_backups"       // GET /v2/databases/{id}/backups: "backups", not paginated
+	KubernetesClusterlint = "kubernetes_clusterlint" // GET /v2/kubernetes/clusters/{id}/clusterlint: the latest run's "diagnostics"
+	DatabaseReplicas      = "database_replicas"      // GET /v2/databases/{id}/replicas: "replicas", not paginated
 
 	Projects         = "projects"
 	ProjectResources = "project_resources" // GET /v2/projects/{id}/resources, paged; after every list a project holds
@@ -123,6 +124,8 @@ var lists = []list{
 
 	{name: DomainRecords, path: "/v2/domains/{id}/records", key: "domain_records", parent: Domains, parentKey: "name",
 		example: "domain_records.json", makeFor: builder.domainRecords},
+	{name: KubernetesClusterlint, path: "/v2/kubernetes/clusters/{id}/clusterlint", key: "diagnostics", whole: true,
+		parent: Clusters, example: "kubernetes_clusterlint.json", makeFor: builder.clusterlint},
 	{name: DatabaseBackups, path: "/v2/databases/{id}/backups", key: "backups", whole: true, parent: Databases,
 		makeFor: builder.backups},
 	{name: DatabaseReplicas, path: "/v2/databases/{id}/replicas", key: "replicas", whole: true, parent: Databases,
