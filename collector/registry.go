@@ -72,6 +72,8 @@ var Factories = []Factory{
 		[]string{inventory.KindSSHKeys, inventory.KindSpacesKeys}, newKeyCollector},
 	{inventory.KindSecurityScan, true, "DigitalOcean's own security scan: its latest findings, or that scanning is not enabled",
 		[]string{inventory.KindSecurityScan}, newSecurityScanCollector},
+	{inventory.KindNFS, false, "NFS shares (one request per region with a VPC)",
+		[]string{inventory.KindNFS}, newNFSCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

@@ -113,6 +113,7 @@ var kinds = []*Kind{
 	SSHKeys.Kind,
 	SpacesKeys.Kind,
 	SecurityScans.Kind,
+	NFSShares.Kind,
 }
 
 // Kinds names every kind that can be refreshed, in order.

@@ -45,6 +45,7 @@ const (
 	SSHKeys              = "ssh_keys"            // GET /v2/account/keys
 	SpacesKeys           = "spaces_keys"
 	SecurityScans        = "security_scans" // GET /v2/security/scans/latest: the first, one object; 404 when there is none
+	NFSShares            = "nfs_shares"     // GET /v2/nfs?region=: the shares of one region, not paginated
 )
 
 // list is one list the fake serves: its route, how it answers, where its
@@ -67,6 +68,10 @@ type list struct {
 	// pages is the field of a single object whose items page and per_page
 	// select, as the latest security scan pages its findings.
 	pages string
+	// filter is a query parameter the request must have, and that selects
+	// the objects whose field of that name has its value (NFS shares by
+	// region).
+	filter string
 	// nullWhenNone sends null for a parent object the fake holds no list
 	// for, where the API does so; an empty list otherwise.
 	nullWhenNone bool
@@ -151,6 +156,8 @@ var lists = []list{
 		make: builder.spacesKey},
 	{name: SecurityScans, path: "/v2/security/scans/latest", key: "scan", object: true, pages: "findings", example: "security_scan_latest.json",
 		demo: 1, make: builder.securityScan},
+	{name: NFSShares, path: "/v2/nfs", key: "shares", whole: true, filter: "region", example: "nfs.json", demo: len(nfsPlans),
+		make: builder.nfsShare},
 }
 
 // listNamed returns the list called name.

@@ -28,6 +28,13 @@ func serveList(c *content, r *http.Request, l *list) ([]byte, *apiError) {
 			items = []json.RawMessage{}
 		}
 	}
+	if l.filter != "" {
+		value := r.URL.Query().Get(l.filter)
+		if value == "" {
+			return nil, badRequest(l.filter + " is required.")
+		}
+		items = withField(items, l.filter, value)
+	}
 	switch {
 	case l.object && len(items) == 0:
 		return nil, errorFor(http.StatusNotFound)
@@ -64,4 +71,17 @@ func nonNil(items []json.RawMessage) []json.RawMessage {
 		return []json.RawMessage{}
 	}
 	return items
+}
+
+// withField keeps the items whose field has the value.
+func withField(items []json.RawMessage, field, value string) []json.RawMessage {
+	kept := []json.RawMessage{}
+	for _, item := range items {
+		var object map[string]any
+		mustDecode(item, &object)
+		if object[field] == value {
+			kept = append(kept, item)
+		}
+	}
+	return kept
 }

@@ -71,6 +71,7 @@ const (
 	lbHosts       = 97000
 	natHosts      = 98000
 	reservedHosts = 99000
+	nfsHosts      = 99500
 )
 
 // publicIPv4 is a unique public address for host number n, in the
