@@ -62,6 +62,7 @@ func failingExamples() fakeapi.Account {
 	policy["entities"] = policy["entities"].([]any)[1:]
 	a.Lists[fakeapi.SpacesKeys][0]["grants"] = []any{map[string]any{"bucket": "", "permission": "fullaccess"}}
 	a.ByID[fakeapi.DatabaseBackups] = map[string][]map[string]any{exampleDatabase: {}}
+	a.Lists[fakeapi.GenAIAgents][0]["deployment"].(map[string]any)["visibility"] = "VISIBILITY_PUBLIC"
 	return a
 }
 
@@ -71,8 +72,8 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 		account  fakeapi.Account
 		failures string
 	}{
-		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0 0 0 0 0 0 0"},
-		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1 1 1 1 1 1 1"},
+		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"},
+		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := refreshedSource(t, tc.account)
@@ -92,6 +93,7 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 				`check="droplet_without_alert_policy",severity="low"`,
 				`check="droplet_without_monitoring_agent",severity="low"`,
 				`check="firewall_admin_port_open_to_world",severity="critical"`,
+				`check="genai_agent_public",severity="medium"`,
 				`check="kubernetes_upgrade_available",severity="low"`,
 				`check="load_balancer_certificate_expires_within_30d",severity="high"`,
 				`check="load_balancer_http_without_redirect",severity="medium"`,

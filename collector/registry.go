@@ -74,6 +74,10 @@ var Factories = []Factory{
 		[]string{inventory.KindSecurityScan}, newSecurityScanCollector},
 	{inventory.KindNFS, false, "NFS shares (one request per region with a VPC)",
 		[]string{inventory.KindNFS}, newNFSCollector},
+	{inventory.KindGenAI, false, "GenAI agents, their models and visibility",
+		[]string{inventory.KindGenAI}, newGenAICollector},
+	{inventory.KindFunctions, false, "Functions namespaces (never their keys)",
+		[]string{inventory.KindFunctions}, newFunctionsCollector},
 	{TagsName, true, "resources per tag, over the enabled kinds", nil, newTagCollector},
 	{PostureName, true, "security posture findings, over the enabled kinds", nil, newPostureCollector},
 }

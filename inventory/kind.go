@@ -114,6 +114,8 @@ var kinds = []*Kind{
 	SpacesKeys.Kind,
 	SecurityScans.Kind,
 	NFSShares.Kind,
+	GenAIAgents.Kind,
+	FunctionsNamespaces.Kind,
 }
 
 // Kinds names every kind that can be refreshed, in order.

@@ -54,6 +54,8 @@ var Checks = []Check{
 		[]string{inventory.KindSpacesKeys}, spacesKeyFullAccess},
 	{"database_backup_older_than_36h", "high",
 		[]string{inventory.KindDatabases, inventory.KindDatabaseBackups}, databaseBackupStale},
+	{"genai_agent_public", "medium",
+		[]string{inventory.KindGenAI}, genAIAgentPublic},
 }
 
 // Result is how many resources fail one check.
@@ -147,6 +149,13 @@ func databaseBackupStale(s *inventory.Snapshot) int {
 	return countFunc(inventory.Databases.Of(s), func(d *inventory.Database) bool {
 		b, known := backups[d.ID]
 		return known && b.Newest.Before(oldest)
+	})
+}
+
+// genAIAgentPublic counts the GenAI agents anyone may reach.
+func genAIAgentPublic(s *inventory.Snapshot) int {
+	return countFunc(inventory.GenAIAgents.Of(s), func(a *inventory.GenAIAgent) bool {
+		return a.Visibility == inventory.PublicVisibility
 	})
 }
 

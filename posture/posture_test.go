@@ -120,6 +120,9 @@ func TestEachCheckFailsAndPasses(t *testing.T) {
 				"never": {},
 			}),
 		), 2},
+		{"genai_agent_public", lists(inventory.GenAIAgents.With([]inventory.GenAIAgent{
+			{UUID: "a", Visibility: "VISIBILITY_PUBLIC"}, {UUID: "b", Visibility: "VISIBILITY_PRIVATE"}, {UUID: "c"},
+		})), 1},
 	} {
 		if got := failuresOf(t, known(tc.s...), tc.check); got != tc.want {
 			t.Errorf("%s on %+v: %d failures, want %d", tc.check, tc.s, got, tc.want)

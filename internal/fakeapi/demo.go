@@ -49,8 +49,12 @@ var uniformShapes = shapes{
 // load balancers. Some of it fails security checks on purpose: droplets
 // without a firewall, admin ports open to the world, a database open to any
 // address, an outdated cluster, a database past its end of life and a load
-// balancer serving plain HTTP. It holds no credentials, and every call
-// returns the same content.
+// balancer serving plain HTTP. It holds no database credentials; where the
+// API sends a secret with an object (an alert policy's Slack webhook, an
+// autoscale pool's user data, a GenAI agent's MCP authorization, a
+// Functions namespace's key), it sends a marked fake one (DemoSlackWebhook,
+// ...), which tests look for where it must never show. Every call returns
+// the same content.
 func Demo() Account { return build(demoSize, demoShapes) }
 
 // Generate returns a large account for benchmarks, built like Demo's with

@@ -46,6 +46,8 @@ const (
 	SpacesKeys           = "spaces_keys"
 	SecurityScans        = "security_scans" // GET /v2/security/scans/latest: the first, one object; 404 when there is none
 	NFSShares            = "nfs_shares"     // GET /v2/nfs?region=: the shares of one region, not paginated
+	GenAIAgents          = "genai_agents"
+	FunctionsNamespaces  = "functions_namespaces" // not paginated
 )
 
 // list is one list the fake serves: its route, how it answers, where its
@@ -158,6 +160,10 @@ var lists = []list{
 		demo: 1, make: builder.securityScan},
 	{name: NFSShares, path: "/v2/nfs", key: "shares", whole: true, filter: "region", example: "nfs.json", demo: len(nfsPlans),
 		make: builder.nfsShare},
+	{name: GenAIAgents, path: "/v2/gen-ai/agents", key: "agents", example: "genai_agents.json", demo: len(genAIPlans),
+		make: builder.genAIAgent},
+	{name: FunctionsNamespaces, path: "/v2/functions/namespaces", key: "namespaces", whole: true,
+		example: "functions_namespaces.json", demo: len(functionsPlans), make: builder.functionsNamespace},
 }
 
 // listNamed returns the list called name.
