@@ -63,6 +63,9 @@ func failingExamples() fakeapi.Account {
 	a.Lists[fakeapi.SpacesKeys][0]["grants"] = []any{map[string]any{"bucket": "", "permission": "fullaccess"}}
 	a.ByID[fakeapi.DatabaseBackups] = map[string][]map[string]any{exampleDatabase: {}}
 	a.Lists[fakeapi.GenAIAgents][0]["deployment"].(map[string]any)["visibility"] = "VISIBILITY_PUBLIC"
+	defaultProject := a.Lists[fakeapi.Projects][1]["id"].(string)
+	a.ByID[fakeapi.ProjectResources][defaultProject] = []map[string]any{{"urn": "do:droplet:3164444", "status": "ok"}}
+	a.ByID[fakeapi.ProjectResources]["4e1bfbc3-dc3e-41f2-a18f-1b4d7ba71679"] = nil // the other project held it
 	return a
 }
 
@@ -72,8 +75,8 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 		account  fakeapi.Account
 		failures string
 	}{
-		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"},
-		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"},
+		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"},
+		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := refreshedSource(t, tc.account)
@@ -97,6 +100,7 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 				`check="kubernetes_upgrade_available",severity="low"`,
 				`check="load_balancer_certificate_expires_within_30d",severity="high"`,
 				`check="load_balancer_http_without_redirect",severity="medium"`,
+				`check="project_default_holds_resources",severity="low"`,
 				`check="spaces_key_full_access",severity="medium"`,
 			} {
 				want += `digitalocean_posture_findings{account="default",` + check + `} ` + values[i] + "\n"

@@ -1,6 +1,7 @@
 package posture
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -120,12 +121,44 @@ func TestEachCheckFailsAndPasses(t *testing.T) {
 				"never": {},
 			}),
 		), 2},
+		{"project_default_holds_resources", lists(
+			inventory.Projects.With([]inventory.Project{{ID: "shop"}, {ID: "default", IsDefault: true}}),
+			inventory.ProjectResources.With(map[string][]inventory.ProjectResource{
+				"shop":    {{URNType: "droplet", ID: "1"}},
+				"default": {{URNType: "droplet", ID: "2"}, {URNType: "space", ID: "assets"}},
+			}),
+		), 2},
 		{"genai_agent_public", lists(inventory.GenAIAgents.With([]inventory.GenAIAgent{
 			{UUID: "a", Visibility: "VISIBILITY_PUBLIC"}, {UUID: "b", Visibility: "VISIBILITY_PRIVATE"}, {UUID: "c"},
 		})), 1},
 	} {
 		if got := failuresOf(t, known(tc.s...), tc.check); got != tc.want {
 			t.Errorf("%s on %+v: %d failures, want %d", tc.check, tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestFindingsNameTheirWorkloads: the objects behind a finding are named
+// by the kind and ID their workloads have, and by name; a resource of the
+// default project the exporter does not list keeps its ID as its name.
+func TestFindingsNameTheirWorkloads(t *testing.T) {
+	s := known(
+		inventory.Droplets.With([]inventory.Droplet{{ID: 7, Name: "web-01", PublicIPv4: "198.18.0.7"}}),
+		inventory.Projects.With([]inventory.Project{{ID: "default", IsDefault: true}}),
+		inventory.ProjectResources.With(map[string][]inventory.ProjectResource{
+			"default": {{URNType: "droplet", ID: "7"}, {URNType: "space", ID: "assets"}},
+		}),
+	)
+	want := map[string]string{
+		"droplet_public_without_firewall": "[{droplets 7 web-01}]",
+		"project_default_holds_resources": "[{droplets 7 web-01} {space assets assets}]",
+	}
+	for _, r := range Evaluate(s) {
+		if w, ok := want[r.Name]; ok && fmt.Sprint(r.Failing) != w {
+			t.Errorf("%s: %v, want %s", r.Name, r.Failing, w)
+		}
+		if r.Failures != len(r.Failing) {
+			t.Errorf("%s: %d failures, %d named", r.Name, r.Failures, len(r.Failing))
 		}
 	}
 }
