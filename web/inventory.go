@@ -42,6 +42,9 @@ func Inventory(src inventory.Source) http.Handler {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
+		if len(filter.Findings) > 0 {
+			filter = filter.withFindings(evaluate(snapshots))
+		}
 		fleet := filter.apply(newFleet(snapshots))
 		if format == "csv" {
 			w.Header().Set("Content-Type", "text/csv; charset=utf-8")
@@ -65,7 +68,7 @@ func etag(snapshots []*inventory.Snapshot, query string) string {
 	fmt.Fprintf(h, "v1\x00%s", query)
 	for _, s := range snapshots {
 		fmt.Fprintf(h, "\x00%s", s.Account)
-		for _, kind := range Kinds {
+		for _, kind := range inventory.Kinds() { // every kind: project_id comes from the project resources
 			if status, ok := s.Status[kind]; ok {
 				fmt.Fprintf(h, "\x00%s=%d/%s", kind, status.LastSuccess.UnixNano(), status.Reason)
 			}

@@ -28,6 +28,7 @@ type Row struct {
 	Tags            []string   `json:"tags"`
 	Created         *time.Time `json:"created"`
 	PublicAddresses []string   `json:"public_addresses"`
+	ProjectID       string     `json:"project_id"` // of the project that holds it; "" when none is known
 	// Attributes are the kind's own facts; attributeColumns names them all.
 	Attributes map[string]any `json:"attributes"`
 }
@@ -70,6 +71,7 @@ type Fleet struct {
 func newFleet(snapshots []*inventory.Snapshot) Fleet {
 	fleet := Fleet{Refreshes: []Refresh{}, Workloads: []Row{}}
 	for _, s := range snapshots {
+		projects := inventory.ProjectsOf(s)
 		for _, kind := range inventory.WorkloadKinds() {
 			status, enabled := s.Status[kind.Name()]
 			if !enabled {
@@ -80,20 +82,21 @@ func newFleet(snapshots []*inventory.Snapshot) Fleet {
 				Succeeded: status.Succeeded(), Reason: string(status.Reason), Pending: status.Refreshes == 0,
 			})
 			if status.Known() {
-				fleet.Workloads = append(fleet.Workloads, sortedRows(rowsOf(s.Account, kind.Workloads(s)))...)
+				fleet.Workloads = append(fleet.Workloads, sortedRows(rowsOf(s.Account, kind.Workloads(s), projects))...)
 			}
 		}
 	}
 	return fleet
 }
 
-func rowsOf(account string, workloads []inventory.Workload) []Row {
+func rowsOf(account string, workloads []inventory.Workload, projects inventory.ProjectIndex) []Row {
 	rows := make([]Row, len(workloads))
 	for i, w := range workloads {
 		rows[i] = Row{
 			Kind: w.Kind, Account: account, ID: w.ID, Name: w.Name, Region: w.Region, Geography: w.Geography,
 			Status: w.Status, Size: w.Size, Version: w.Version, Engine: w.Engine, Tags: nonNil(w.Tags),
 			Created: timeOrNil(w.Created), PublicAddresses: nonNil(w.PublicAddresses), Attributes: w.Attributes,
+			ProjectID: projects.Of(w.Kind, w.ID),
 		}
 	}
 	return rows
