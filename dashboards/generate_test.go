@@ -14,7 +14,7 @@ var update = flag.Bool("update", false, "rewrite the dashboards' JSON files from
 func specs() []spec {
 	return []spec{
 		fleetOverview(), dropletsDashboard(), kubernetesDashboard(), databasesDashboard(), appsDashboard(),
-		securityPostureDashboard(), exporterHealthDashboard(), storageDashboard(),
+		securityPostureDashboard(), exporterHealthDashboard(), storageDashboard(), operationsDashboard(),
 	}
 }
 
