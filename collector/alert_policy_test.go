@@ -18,7 +18,7 @@ func TestAlertPolicyValuesFromExamples(t *testing.T) {
 # TYPE digitalocean_monitoring_alert_policy_info gauge
 digitalocean_monitoring_alert_policy_info{account="default",description="CPU Alert",enabled="true",type="v1/insights/droplet/cpu",uuid="78b3da62-27e5-49ba-ac70-5db0b5935c64"} 1
 `
-	if err := testutil.CollectAndCompare(newAlertPolicyCollector(src), strings.NewReader(want)); err != nil {
+	if err := testutil.CollectAndCompare(newAlertPolicyCollector(src), strings.NewReader(want), "digitalocean_monitoring_alert_policy_info"); err != nil {
 		t.Error(err)
 	}
 }

@@ -65,7 +65,7 @@ var Factories = []Factory{
 	{inventory.KindUptime, false, "uptime checks and their state in each region (one request per check)",
 		[]string{inventory.KindUptime, inventory.KindUptimeCheckStates}, newUptimeCollector},
 	{inventory.KindAlertPolicies, true, "alert policies of DigitalOcean Monitoring, and the Droplets none watches",
-		[]string{inventory.KindAlertPolicies}, newAlertPolicyCollector},
+		[]string{inventory.KindAlertPolicies, inventory.KindDroplets}, newAlertPolicyCollector},
 	{inventory.KindAutoscale, true, "Droplet autoscale pools against their bounds",
 		[]string{inventory.KindAutoscale}, newAutoscaleCollector},
 	{KeysName, true, "SSH keys and Spaces access keys (never a secret)",

@@ -34,6 +34,8 @@ func TestValuesFromExamples(t *testing.T) {
 		want      float64
 	}{
 		{newAccountCollector(src), "digitalocean_account_droplet_limit", nil, 25},
+		// The example policy watches Droplet 192018292 and the tag production_droplets: neither is in droplets.json.
+		{newAlertPolicyCollector(src), "digitalocean_droplet_alert_policies", map[string]string{"id": droplet}, 0},
 		{newAccountCollector(src), "digitalocean_account_reserved_ip_limit", nil, 5}, // the example's floating_ip_limit
 		{newDropletCollector(src), "digitalocean_droplet_vcpus", map[string]string{"id": droplet}, 1},
 		{newDropletCollector(src), "digitalocean_droplet_vcpus", map[string]string{"id": gpuDroplet}, 20},
