@@ -1,14 +1,20 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/go-kit/log"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
@@ -114,4 +120,41 @@ func between(text, start, end string) string {
 	_, after, _ := strings.Cut(text, start)
 	inside, _, _ := strings.Cut(after, end)
 	return inside
+}
+
+// TestANearlyEmptyAccountCostsWhatTheREADMESays refreshes every kind the
+// default collectors need, for an account of three Droplets: every list
+// costs one request even when empty, and details cost nothing without
+// objects. The README states the figure.
+func TestANearlyEmptyAccountCostsWhatTheREADMESays(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(\d+) list requests every 2 minutes`).FindSubmatch(readme)
+	if m == nil {
+		t.Fatal("the README does not say what a nearly empty account costs")
+	}
+	api, err := fakeapi.NewServer("dop_v1_cost_test_token", fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 3}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer api.Close()
+	opts, err := parseFlags(nil, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := inventory.NewRefresher(inventory.Options{
+		Account: "default", Kinds: kindsOf(opts.enabledCollectors()), Interval: time.Minute, Logger: log.NewNopLogger(),
+		Client: inventory.ClientOptions{BaseURL: api.URL, Token: func() string { return "dop_v1_cost_test_token" }, Timeout: 10 * time.Second},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	r.Refresh(ctx)
+	if got := fmt.Sprint(len(api.Requests())); got != string(m[1]) {
+		t.Errorf("one refresh with the default collectors sent %s requests, the README says %s", got, m[1])
+	}
 }

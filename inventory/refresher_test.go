@@ -280,14 +280,3 @@ func sameLists(a, b *Snapshot) bool {
 	return len(Droplets.Of(a)) == len(Droplets.Of(b)) && len(Clusters.Of(a)) == len(Clusters.Of(b)) &&
 		len(Databases.Of(a)) == len(Databases.Of(b)) && len(Apps.Of(a)) == len(Apps.Of(b)) && *a.Info() == *b.Info()
 }
-
-// TestAnAccountWithFewObjectsCostsOneRequestPerList is the README's figure:
-// every list costs one request even when empty, and details cost nothing
-// without objects.
-func TestAnAccountWithFewObjectsCostsOneRequestPerList(t *testing.T) {
-	api := newTestAPI(t, fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 3}))
-	api.refresh(t)
-	if got := len(api.Requests()); got != 29 {
-		t.Errorf("one refresh of every kind sent %d requests, the README says 29", got)
-	}
-}
