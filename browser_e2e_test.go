@@ -44,11 +44,7 @@ type inventoryAnswer struct {
 // shows as text without running.
 func TestLandingPageInBrowser(t *testing.T) {
 	const token = "dop_v1_browser_test_token"
-	api, err := fakeapi.NewServer(token, fakeapi.Demo())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(api.Close)
+	api := startFakeAPI(t, token, fakeapi.Demo())
 	api.Update(func(a *fakeapi.Account) { a.Lists[fakeapi.Droplets][0]["name"] = hostileName })
 	e := startExporter(t, map[string]string{"DIGITALOCEAN_TOKEN": token}, "--digitalocean.api-url="+api.URL)
 	e.waitFor(t, "/-/ready", http.StatusOK)

@@ -15,11 +15,7 @@ import (
 // its region and project filters select what /inventory does.
 func TestLandingPageOfALargeAccountInBrowser(t *testing.T) {
 	const token = "dop_v1_large_browser_test_token"
-	api, err := fakeapi.NewServer(token, fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 10000, fakeapi.Projects: 4}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(api.Close)
+	api := startFakeAPI(t, token, fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 10000, fakeapi.Projects: 4}))
 	e := startExporter(t, map[string]string{"DIGITALOCEAN_TOKEN": token}, "--digitalocean.api-url="+api.URL)
 	e.waitFor(t, "/-/ready", http.StatusOK)
 

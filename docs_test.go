@@ -135,11 +135,7 @@ func TestANearlyEmptyAccountCostsWhatTheREADMESays(t *testing.T) {
 	if m == nil {
 		t.Fatal("the README does not say what a nearly empty account costs")
 	}
-	api, err := fakeapi.NewServer("dop_v1_cost_test_token", fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 3}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer api.Close()
+	api := startFakeAPI(t, "dop_v1_cost_test_token", fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 3}))
 	opts, err := parseFlags(nil, io.Discard)
 	if err != nil {
 		t.Fatal(err)

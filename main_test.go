@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testlog"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
@@ -55,6 +56,17 @@ func startExporter(t *testing.T, env map[string]string, args ...string) *exporte
 	})
 	e.waitFor(t, "/-/healthy", http.StatusOK)
 	return e
+}
+
+// startFakeAPI serves acct to token on 127.0.0.1 until the test ends.
+func startFakeAPI(t *testing.T, token string, acct fakeapi.Account) *fakeapi.Server {
+	t.Helper()
+	api, err := fakeapi.NewServer(token, acct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(api.Close)
+	return api
 }
 
 // waitForExit waits for a cancelled exporter's exit code, for 20s at most.

@@ -34,11 +34,7 @@ var secretBearing = []struct {
 // refresh fails, and its logged error does not quote the secret either.
 func TestSecretsNeverShow(t *testing.T) {
 	const token = "dop_v1_secrets_test_token"
-	api, err := fakeapi.NewServer(token, fakeapi.Demo())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(api.Close)
+	api := startFakeAPI(t, token, fakeapi.Demo())
 	args := []string{"--digitalocean.api-url=" + api.URL, "--log.level=debug", "--refresh.interval=1s", "--refresh.detail-interval=1s",
 		"--digitalocean.rate-limit-budget=0"}
 	for _, name := range []string{"uptime", "nfs", "genai", "functions"} {

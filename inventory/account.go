@@ -38,12 +38,7 @@ var Account = newList(listSpec[*accountWire, AccountInfo]{
 })
 
 // Info is the account's own information, or nil while it is unknown.
-func (s *Snapshot) Info() *AccountInfo {
-	if info := Account.Of(s); len(info) > 0 {
-		return &info[0]
-	}
-	return nil
-}
+func (s *Snapshot) Info() *AccountInfo { return Account.First(s) }
 
 // accountWire is the part of the account we read: the owner's e-mail and
 // name are never decoded. godo's Account cannot tell a limit the API left

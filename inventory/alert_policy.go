@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/digitalocean/godo"
 )
 
 // KindAlertPolicies are DigitalOcean Monitoring's alert policies.
@@ -42,10 +40,8 @@ func (p *AlertPolicy) WatchesDroplet(d *Droplet) bool {
 // AlertPolicies lists the account's alert policies.
 var AlertPolicies = newList(listSpec[[]alertPolicyWire, AlertPolicy]{
 	Name: KindAlertPolicies, Label: "Alert policies", Scope: "monitoring:read",
-	Fetch: paged("alert policies", func(c *godo.Client) listFunc[alertPolicyWire] {
-		return rawList[alertPolicyWire](c, "v2/monitoring/alerts", "policies")
-	}),
-	Map: eachValue(mapAlertPolicy),
+	Fetch: pagedRaw[alertPolicyWire]("alert policies", "v2/monitoring/alerts", "policies"),
+	Map:   eachValue(mapAlertPolicy),
 })
 
 // alertPolicyWire is the part of a policy we read. godo's AlertPolicy

@@ -1,10 +1,6 @@
 package inventory
 
-import (
-	"time"
-
-	"github.com/digitalocean/godo"
-)
+import "time"
 
 // KindAutoscale are Droplet autoscale pools.
 const KindAutoscale = "autoscale"
@@ -22,10 +18,8 @@ type AutoscalePool struct {
 // AutoscalePools lists the Droplet autoscale pools.
 var AutoscalePools = newList(listSpec[[]autoscalePoolWire, AutoscalePool]{
 	Name: KindAutoscale, Label: "Autoscale pools", Scope: "droplet:read",
-	Fetch: paged("autoscale pools", func(c *godo.Client) listFunc[autoscalePoolWire] {
-		return rawList[autoscalePoolWire](c, "v2/droplets/autoscale", "autoscale_pools")
-	}),
-	Map: eachValue(mapAutoscalePool),
+	Fetch: pagedRaw[autoscalePoolWire]("autoscale pools", "v2/droplets/autoscale", "autoscale_pools"),
+	Map:   eachValue(mapAutoscalePool),
 })
 
 // autoscalePoolWire is the part of a pool we read. godo's

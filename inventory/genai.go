@@ -2,8 +2,6 @@ package inventory
 
 import (
 	"time"
-
-	"github.com/digitalocean/godo"
 )
 
 // KindGenAI are GenAI agents.
@@ -26,10 +24,8 @@ const PublicVisibility = "VISIBILITY_PUBLIC"
 // GenAIAgents lists the account's GenAI agents.
 var GenAIAgents = newList(listSpec[[]genAIAgentWire, GenAIAgent]{
 	Name: KindGenAI, Label: "GenAI agents", Scope: "genai:read",
-	Fetch: paged("GenAI agents", func(c *godo.Client) listFunc[genAIAgentWire] {
-		return rawList[genAIAgentWire](c, "v2/gen-ai/agents", "agents")
-	}),
-	Map: eachValue(mapGenAIAgent),
+	Fetch: pagedRaw[genAIAgentWire]("GenAI agents", "v2/gen-ai/agents", "agents"),
+	Map:   eachValue(mapGenAIAgent),
 })
 
 // genAIAgentWire is the part of an agent we read. godo's Agent would

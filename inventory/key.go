@@ -3,8 +3,6 @@ package inventory
 import (
 	"slices"
 	"time"
-
-	"github.com/digitalocean/godo"
 )
 
 // Key kinds: the SSH keys of the account, and the Spaces access keys. Each
@@ -48,20 +46,16 @@ func (k *SpacesKey) HasFullAccess() bool {
 // 10 requests a minute: a refresh reads a page of 200 keys at a time.
 var SSHKeys = newList(listSpec[[]sshKeyWire, SSHKey]{
 	Name: KindSSHKeys, Label: "SSH keys", Scope: "ssh_key:read",
-	Fetch: paged("SSH keys", func(c *godo.Client) listFunc[sshKeyWire] {
-		return rawList[sshKeyWire](c, "v2/account/keys", "ssh_keys")
-	}),
-	Map: eachValue(func(k *sshKeyWire) SSHKey { return SSHKey(*k) }),
+	Fetch: pagedRaw[sshKeyWire]("SSH keys", "v2/account/keys", "ssh_keys"),
+	Map:   eachValue(func(k *sshKeyWire) SSHKey { return SSHKey(*k) }),
 })
 
 // SpacesKeys lists the Spaces access keys, decoded into our own type so
 // that no secret field is ever read.
 var SpacesKeys = newList(listSpec[[]spacesKeyWire, SpacesKey]{
 	Name: KindSpacesKeys, Label: "Spaces keys", Scope: "spaces_key:read",
-	Fetch: paged("Spaces keys", func(c *godo.Client) listFunc[spacesKeyWire] {
-		return rawList[spacesKeyWire](c, "v2/spaces/keys", "keys")
-	}),
-	Map: eachValue(mapSpacesKey),
+	Fetch: pagedRaw[spacesKeyWire]("Spaces keys", "v2/spaces/keys", "keys"),
+	Map:   eachValue(mapSpacesKey),
 })
 
 // sshKeyWire is the part of an SSH key we read: not the public key.

@@ -17,6 +17,15 @@ func (l List[T]) Of(s *Snapshot) []T {
 	return list
 }
 
+// First is the first object of the kind's list in s, for a kind of one
+// object (the account, its latest scan); nil while it is unknown.
+func (l List[T]) First(s *Snapshot) *T {
+	if list := l.Of(s); len(list) > 0 {
+		return &list[0]
+	}
+	return nil
+}
+
 // With pairs the kind with a list, to build a snapshot by hand.
 func (l List[T]) With(items []T) Listing { return Listing{l.name, items} }
 

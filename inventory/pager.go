@@ -66,6 +66,12 @@ func rawList[T any](c *godo.Client, path, key string) listFunc[T] {
 	}
 }
 
+// pagedRaw fetches every page of a paginated path into our own type T:
+// paged over rawList.
+func pagedRaw[T any](what, path, key string) func(context.Context, *godo.Client) ([]T, error) {
+	return paged(what, func(c *godo.Client) listFunc[T] { return rawList[T](c, path, key) })
+}
+
 // tokenList reads every page of a list that names its pages past the
 // first by a page_token in each page's next link (a registry's
 // repositories), asking for 200 a page.
@@ -82,8 +88,8 @@ func tokenList[T any](ctx context.Context, c *godo.Client, path, key string) ([]
 			return all, nil
 		}
 		next, err := url.Parse(resp.Links.Pages.Next)
-		if err != nil || next.Query().Get("page_token") == "" {
-			return nil, fmt.Errorf("page %d: the next link %q names no page_token: %w", page, resp.Links.Pages.Next, errIncompleteAnswer)
+		if err != nil || next.Query().Get("page_token") == "" || next.Query().Get("page_token") == query.Get("page_token") {
+			return nil, fmt.Errorf("page %d: the next link %q names no new page_token: %w", page, resp.Links.Pages.Next, errIncompleteAnswer)
 		}
 		query = next.Query()
 		query.Set("per_page", strconv.Itoa(perPage))

@@ -44,12 +44,7 @@ var SecurityScans = newList(listSpec[*scanWire, SecurityScan]{
 })
 
 // LatestScan is the account's latest security scan, or nil while unknown.
-func LatestScan(s *Snapshot) *SecurityScan {
-	if scans := SecurityScans.Of(s); len(scans) > 0 {
-		return &scans[0]
-	}
-	return nil
-}
+func LatestScan(s *Snapshot) *SecurityScan { return SecurityScans.First(s) }
 
 // scanWire is the part of a scan we read: a finding's rule, severity and
 // count, not its prose.
@@ -80,6 +75,8 @@ func fetchLatestScan(ctx context.Context, c *godo.Client) (*scanWire, error) {
 			return nil, fmt.Errorf("get the latest security scan, page %d: %w", page, err)
 		case scan == nil:
 			scan = next
+		case len(next.Findings) > 0 && next.Findings[0] == scan.Findings[0]:
+			return nil, fmt.Errorf("get the latest security scan, page %d: the answer repeats page 1: %w", page, errIncompleteAnswer)
 		default:
 			scan.Findings = append(scan.Findings, next.Findings...)
 		}

@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,10 +51,11 @@ func TestScanningNotEnabledIsAState(t *testing.T) {
 func TestScanFindingsFollowPages(t *testing.T) {
 	acct := fakeapi.Examples()
 	scan := acct.Lists[fakeapi.SecurityScans][0]
-	finding := scan["findings"].([]any)[0]
+	finding := scan["findings"].([]any)[0].(map[string]any)
 	findings := make([]any, 450)
 	for i := range findings {
-		findings[i] = finding
+		findings[i] = map[string]any{"rule_uuid": fmt.Sprint("rule-", i), "name": finding["name"], "severity": "LOW",
+			"affected_resources_count": 1}
 	}
 	scan["findings"] = findings
 	api := newTestAPI(t, acct)
@@ -63,6 +65,19 @@ func TestScanFindingsFollowPages(t *testing.T) {
 	}
 	if n := api.Count("GET", scanRoute); n != 3 {
 		t.Errorf("%d requests for the scan, want 3", n)
+	}
+}
+
+// TestScanPagesThatRepeatFail: a server that ignores page would send the
+// first 200 findings again and again; the refresh fails instead of reading
+// them up to the page limit.
+func TestScanPagesThatRepeatFail(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	findings := strings.Repeat(`{"rule_uuid":"r","name":"n","severity":"LOW","affected_resources_count":1},`, 200)
+	api.SetFault(scanRoute, fakeapi.Fault{Body: `{"scan":{"status":"COMPLETED","findings":[` + strings.TrimSuffix(findings, ",") + `]}}`})
+	s := api.refresh(t)
+	if st := s.Status[KindSecurityScan]; st.Reason != ReasonDecode || api.Count("GET", scanRoute) != 2 {
+		t.Errorf("scan %+v after %d requests, want a decode failure after 2", st, api.Count("GET", scanRoute))
 	}
 }
 

@@ -5,13 +5,23 @@ import (
 	"slices"
 	"time"
 
-	"github.com/digitalocean-exporter/digitalocean_exporter/drift"
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
 // RecentChanges is what the page reads of drift: each workload's last
-// change of each type in the last hour (a *drift.Tracker).
+// change of each type in the last hour. (The page does not import drift,
+// whose tests read the page's /inventory; main hands it the tracker's.)
 type RecentChanges interface {
-	Recent() []drift.RecentChange
+	RecentChanges() []Change
+}
+
+// Change is one workload's change, as drift tells it.
+type Change struct {
+	Account  string
+	Workload inventory.Workload // as it is now; as it was, when removed
+	Type     string             // added, removed or modified
+	Fields   string             // what a modification changed, such as size,status
+	At       time.Time
 }
 
 // changesShown is how many of the last hour's changes the page lists, the
@@ -37,8 +47,8 @@ func recentChanges(changes RecentChanges, now time.Time) changeList {
 	if changes == nil {
 		return changeList{}
 	}
-	recent := changes.Recent()
-	slices.SortFunc(recent, func(a, b drift.RecentChange) int {
+	recent := changes.RecentChanges()
+	slices.SortFunc(recent, func(a, b Change) int {
 		return cmp.Or(b.At.Compare(a.At), cmp.Compare(a.Workload.Name, b.Workload.Name))
 	})
 	list := changeList{Known: true, More: max(0, len(recent)-changesShown)}
@@ -46,7 +56,7 @@ func recentChanges(changes RecentChanges, now time.Time) changeList {
 		w := c.Workload
 		list.Rows = append(list.Rows, changeRow{
 			At: c.At.UTC().Format(time.RFC3339), Ago: age(now.Sub(c.At)), Account: c.Account, Kind: w.Kind, ID: w.ID,
-			Name: w.Name, Region: w.Region, Type: string(c.Type), Fields: c.FieldNames(),
+			Name: w.Name, Region: w.Region, Type: c.Type, Fields: c.Fields,
 		})
 	}
 	return list

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -38,6 +39,18 @@ const (
 // filterParams are every parameter a Filter reads, in the order links
 // keep them.
 var filterParams = []string{paramKind, paramRegion, paramTag, paramStatus, paramProject, paramFinding}
+
+// readQuery reads a request's query and its filter; an error is the
+// client's, for a 400: never an unfiltered answer for a filter it could not
+// read.
+func readQuery(r *http.Request) (url.Values, Filter, error) {
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return nil, Filter{}, fmt.Errorf("cannot read the query: %w", err)
+	}
+	filter, err := parseFilter(q)
+	return q, filter, err
+}
 
 // parseFilter reads ?kind=, ?region=, ?tag=, ?status=, ?project= and
 // ?finding=. Empty values are ignored, so an HTML form's "any" choice

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 
@@ -18,19 +17,14 @@ import (
 // that polls gets 304 Not Modified until then.
 func Inventory(src inventory.Source) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		q, err := url.ParseQuery(r.URL.RawQuery)
-		if err != nil { // never an unfiltered list for a filter it could not read
-			http.Error(w, fmt.Sprintf("cannot read the query: %v", err), http.StatusBadRequest)
+		q, filter, err := readQuery(r)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
 		format := q.Get("format")
 		if format != "" && format != "json" && format != "csv" {
 			http.Error(w, fmt.Sprintf("unknown format %q: want json or csv", format), http.StatusBadRequest)
-			return
-		}
-		filter, err := parseFilter(q)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
 		snapshots := src.Snapshots()

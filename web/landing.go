@@ -5,10 +5,8 @@ import (
 	"crypto/rand"
 	_ "embed"
 	"encoding/base64"
-	"fmt"
 	"html/template"
 	"net/http"
-	"net/url"
 	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
@@ -39,17 +37,11 @@ var landingTemplate = template.Must(template.New("landing").Funcs(template.FuncM
 // script runs only with the nonce the Content-Security-Policy header names.
 func Landing(src inventory.Source, cfg LandingConfig) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		query, err := url.ParseQuery(r.URL.RawQuery)
-		if err != nil { // never an unfiltered page for a filter it could not read
-			http.Error(w, fmt.Sprintf("cannot read the query: %v", err), http.StatusBadRequest)
-			return
+		query, filter, err := readQuery(r)
+		var table tableQuery
+		if err == nil {
+			table, err = parseTableQuery(query)
 		}
-		filter, err := parseFilter(query)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		table, err := parseTableQuery(query)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return

@@ -7,7 +7,6 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/digitalocean-exporter/digitalocean_exporter/drift"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
@@ -71,17 +70,17 @@ func TestLandingShowsEachWorkloadsProject(t *testing.T) {
 	}
 }
 
-type fixedChanges []drift.RecentChange
+type fixedChanges []Change
 
-func (r fixedChanges) Recent() []drift.RecentChange { return r }
+func (r fixedChanges) RecentChanges() []Change { return r }
 
 func TestLandingShowsTheLastHoursChanges(t *testing.T) {
 	now := time.Now()
 	changes := fixedChanges{
-		{Account: "prod", At: now.Add(-5 * time.Minute), Change: drift.Change{Type: drift.Added,
-			Workload: inventory.Workload{Kind: "droplets", ID: "9", Name: hostileName, Region: "nyc1"}}},
-		{Account: "prod", At: now.Add(-time.Minute), Change: drift.Change{Type: drift.Modified,
-			Workload: inventory.Workload{Kind: "droplets", ID: "2", Name: "web-1"}, Fields: []drift.FieldChange{{Name: "size"}}}},
+		{Account: "prod", At: now.Add(-5 * time.Minute), Type: "added",
+			Workload: inventory.Workload{Kind: "droplets", ID: "9", Name: hostileName, Region: "nyc1"}},
+		{Account: "prod", At: now.Add(-time.Minute), Type: "modified",
+			Workload: inventory.Workload{Kind: "droplets", ID: "2", Name: "web-1"}, Fields: "size"},
 	}
 	rec := get(t, Landing(staticSource{fleetSnapshot("prod")}, LandingConfig{Changes: changes}), "/")
 	doc, _ := html.Parse(strings.NewReader(rec.Body.String()))
