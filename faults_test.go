@@ -42,7 +42,8 @@ func TestFaultsAsSeenInMetrics(t *testing.T) {
 			}
 			defer api.Close()
 			e := startExporter(t, map[string]string{"DIGITALOCEAN_TOKEN": leakyToken},
-				"--digitalocean.api-url="+api.URL, "--refresh.interval=1s", "--digitalocean.timeout=500ms")
+				"--digitalocean.api-url="+api.URL, "--refresh.interval=1s", "--digitalocean.timeout=500ms",
+				"--digitalocean.rate-limit-budget=0")
 			e.waitFor(t, "/-/ready", http.StatusOK)
 			api.SetFault(tc.route, tc.fault)
 

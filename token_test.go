@@ -110,7 +110,7 @@ func TestTokenNeverLeaks(t *testing.T) {
 	os.WriteFile(tokenFile, []byte(leakyToken+"\n"), 0o600)
 
 	e := startExporter(t, nil, "--digitalocean.token-file="+tokenFile, "--digitalocean.api-url="+api.URL,
-		"--refresh.interval=1s", "--log.level=debug")
+		"--refresh.interval=1s", "--digitalocean.rate-limit-budget=0", "--log.level=debug")
 	e.waitFor(t, "/-/ready", http.StatusOK)
 	api.SetToken("dop_v1_rotated_elsewhere")
 	e.waitForMetric(t, `digitalocean_up{account="default"} 0`)
@@ -223,7 +223,7 @@ func TestRotatedTokenFileIsUsedWithoutRestart(t *testing.T) {
 	}
 	replace(leakyToken+"\n", 0o644) // every user may read it: a warning, once
 	e := startExporter(t, nil, "--digitalocean.token-file="+tokenFile, "--digitalocean.api-url="+api.URL,
-		"--refresh.interval=1s", "--refresh.detail-interval=1s")
+		"--refresh.interval=1s", "--refresh.detail-interval=1s", "--digitalocean.rate-limit-budget=0")
 	e.waitFor(t, "/-/ready", http.StatusOK)
 	e.waitForMetric(t, `digitalocean_token_loaded_timestamp_seconds{account="default",source="file"} 1.735873445e+09`)
 	waitForLog(t, e, `level=warn`)
