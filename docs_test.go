@@ -1,14 +1,20 @@
 package main
 
 import (
+	"context"
+	"io"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/go-kit/log"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
@@ -114,4 +120,50 @@ func between(text, start, end string) string {
 	_, after, _ := strings.Cut(text, start)
 	inside, _, _ := strings.Cut(after, end)
 	return inside
+}
+
+// TestANearlyEmptyAccountCostsWhatTheREADMESays refreshes every kind the
+// default collectors need, for an account of three Droplets: every list
+// costs one request even when empty, and details cost nothing without
+// objects. The README states the figure.
+func TestANearlyEmptyAccountCostsWhatTheREADMESays(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(\d+) list requests every 2 minutes and (\d+) detail requests every\s+15 minutes` +
+		`[^,]*, about\s+(\d+) an hour`).FindSubmatch(readme)
+	if m == nil {
+		t.Fatal("the README does not say what a nearly empty account costs")
+	}
+	lists, details, hourly := atoi(t, m[1]), atoi(t, m[2]), atoi(t, m[3])
+	if hourly != lists*30+details*4 {
+		t.Errorf("the README's %d an hour is not %d lists 30 times and %d details 4 times", hourly, lists, details)
+	}
+	api := startFakeAPI(t, "dop_v1_cost_test_token", fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 3}))
+	opts, err := parseFlags(nil, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := inventory.NewRefresher(inventory.Options{
+		Account: "default", Kinds: kindsOf(opts.enabledCollectors()), Interval: time.Minute, Logger: log.NewNopLogger(),
+		Client: inventory.ClientOptions{BaseURL: api.URL, Token: func() string { return "dop_v1_cost_test_token" }, Timeout: 10 * time.Second},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	r.Refresh(ctx)
+	if got := len(api.Requests()); got != lists+details {
+		t.Errorf("one refresh with the default collectors sent %d requests, the README says %d and %d", got, lists, details)
+	}
+}
+
+func atoi(t *testing.T, digits []byte) int {
+	n, err := strconv.Atoi(string(digits))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

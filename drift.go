@@ -8,8 +8,10 @@ import (
 	"github.com/go-kit/log"
 	"github.com/go-kit/log/level"
 
+	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
 	"github.com/digitalocean-exporter/digitalocean_exporter/drift"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/web"
 )
 
 // newDriftTracker follows how the workloads change and, with
@@ -56,4 +58,16 @@ func startDemoChanges(ctx context.Context, demo *fakeapi.Server, every time.Dura
 		cancel()
 		wg.Wait()
 	}
+}
+
+// pageChanges hands the landing page the drift tracker's last hour.
+type pageChanges struct{ tracker collector.DriftReader }
+
+func (p pageChanges) RecentChanges() []web.Change {
+	recent := p.tracker.Recent()
+	changes := make([]web.Change, len(recent))
+	for i, r := range recent {
+		changes[i] = web.Change{Account: r.Account, Workload: r.Workload, Type: string(r.Type), Fields: r.FieldNames(), At: r.At}
+	}
+	return changes
 }

@@ -16,7 +16,8 @@ import (
 var changingDemo = []string{"--demo", "--demo.change-interval=500ms", "--refresh.interval=1s", "--digitalocean.rate-limit-budget=0"}
 
 // TestDemoChangesAreCountedAndLogged lets --demo change its account and
-// looks for the added Droplet where a user would: the log and /metrics.
+// looks for the added Droplet where a user would: the log, /metrics and
+// the landing page.
 func TestDemoChangesAreCountedAndLogged(t *testing.T) {
 	e := startExporter(t, nil, changingDemo...)
 	waitForLog(t, e, `msg="demo: changed the sample account" change="create Droplet web-tor1-01"`)
@@ -31,6 +32,9 @@ func TestDemoChangesAreCountedAndLogged(t *testing.T) {
 	waitForMetricMatch(t, e, `digitalocean_inventory_changes_total\{account="default",change="added",kind="droplets"\} [1-9]`)
 	if strings.Contains(e.logs.String(), `msg="workload added" account=default kind=droplets id=410000001`) {
 		t.Error("the first list was counted as added")
+	}
+	if _, page := e.get(t, "/"); !strings.Contains(page, `<tr data-change="added">`) || !strings.Contains(page, "web-tor1-01") {
+		t.Error("the landing page does not list the last hour's changes")
 	}
 }
 

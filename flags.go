@@ -86,7 +86,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	shard := app.Flag("config.shard", "Watch only this shard's share of --config.file's accounts, as INDEX/COUNT: "+
 		"COUNT exporters given 0/COUNT to COUNT-1/COUNT split the accounts by a hash of their names, each account "+
 		"watched by exactly one.").Default("0/1").String()
-	app.Flag("demo", "Serve a built-in sample account from a fake API on 127.0.0.1; no token needed.").BoolVar(&o.demo)
+	app.Flag("demo", "Serve a built-in sample account from a fake API on 127.0.0.1; no token needed. "+
+		"Turns on the collectors that are off by default, unless a flag turns them off.").BoolVar(&o.demo)
 	app.Flag("demo.change-interval", "With --demo, change the sample account this often (create, resize, power off, "+
 		"upgrade, delete, and back) so that drift shows; 0 keeps it still.").Default("0").DurationVar(&o.demoChangeInterval)
 	app.Flag("drift.baseline-file", "YAML or JSON file naming the workloads a team expects (a list, or the exporter's "+
@@ -98,16 +99,23 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		EnumVar(&o.logLevel, "debug", "info", "warn", "error")
 	app.Flag("log.format", "Output format of log messages: logfmt or json.").Default("logfmt").
 		EnumVar(&o.logFormat, "logfmt", "json")
+	given := map[string]*bool{} // whether the command line names the collector's flag
 	for _, f := range collector.Factories {
+		given[f.Name] = new(bool)
 		o.collectors[f.Name] = app.Flag("collector."+f.Name,
 			fmt.Sprintf("Enable the %s collector: %s (default: %s).", f.Name, f.Help, enabledWord(f.EnabledByDefault))).
-			Default(fmt.Sprint(f.EnabledByDefault)).Bool()
+			Default(fmt.Sprint(f.EnabledByDefault)).IsSetByUser(given[f.Name]).Bool()
 	}
 	if _, err := app.Parse(args); err != nil {
 		return nil, err
 	}
 	if o.snapshotAge <= 0 {
 		return nil, fmt.Errorf("--cost.snapshot-age=%s: give a duration above 0, like 90d", o.snapshotAge)
+	}
+	if o.demo { // the fake API costs nothing: show everything the flags do not turn off
+		for name, set := range given {
+			*o.collectors[name] = *o.collectors[name] || !*set
+		}
 	}
 	if o.demoChangeInterval < 0 || (o.demoChangeInterval > 0 && !o.demo) {
 		return nil, fmt.Errorf("--demo.change-interval=%s: give --demo and a duration of 0 or more", o.demoChangeInterval)

@@ -156,7 +156,7 @@ func newMux(ctx context.Context, opts *options, src inventory.Source, reload fun
 	mux.Handle("/inventory", web.Inventory(src))
 	if opts.telemetryPath != "/" {
 		mux.Handle("/{$}", web.Landing(src, web.LandingConfig{
-			Name: "DigitalOcean Exporter", Version: version.Info(), MetricsPath: opts.telemetryPath,
+			Name: "DigitalOcean Exporter", Version: version.Info(), MetricsPath: opts.telemetryPath, Changes: pageChanges{tracker},
 		}))
 	}
 	return mux

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testlog"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
@@ -55,6 +56,17 @@ func startExporter(t *testing.T, env map[string]string, args ...string) *exporte
 	})
 	e.waitFor(t, "/-/healthy", http.StatusOK)
 	return e
+}
+
+// startFakeAPI serves acct to token on 127.0.0.1 until the test ends.
+func startFakeAPI(t *testing.T, token string, acct fakeapi.Account) *fakeapi.Server {
+	t.Helper()
+	api, err := fakeapi.NewServer(token, acct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(api.Close)
+	return api
 }
 
 // waitForExit waits for a cancelled exporter's exit code, for 20s at most.
@@ -164,9 +176,16 @@ var volatile = []string{
 	"digitalocean_balance_", "digitalocean_billing_", "digitalocean_budget_forecast_month_dollars",
 }
 
-// volatileSeries are series of stable metrics that change from day to day:
-// the pages of billing insights a month so far takes.
-var volatileSeries = []string{`endpoint="/v2/billing/{id}/insights/{date}/{date}"`}
+// volatileSeries are series of stable metrics that change from run to run:
+// the pages of billing insights a month so far takes, and the interval of
+// the monitored kinds, which each round plans from what the lists and
+// details it has seen so far cost.
+var volatileSeries = []string{
+	`endpoint="/v2/billing/{id}/insights/{date}/{date}"`,
+	`digitalocean_refresh_interval_seconds{account="default",resource="app_metrics"}`,
+	`digitalocean_refresh_interval_seconds{account="default",resource="droplet_metrics"}`,
+	`digitalocean_refresh_interval_seconds{account="default",resource="load_balancer_metrics"}`,
+}
 
 func stableLines(exposition string) string {
 	var out strings.Builder

@@ -35,6 +35,9 @@ var (
 	kubernetesUpgradeAvailable = newDesc("kubernetes_cluster", "upgrade_available",
 		"1 for each version a cluster can upgrade to; absent when it runs the newest, as of the last refresh of upgrades.",
 		"id", "target_version")
+	kubernetesClusterlintDiagnostics = newDesc("kubernetes", "clusterlint_diagnostics",
+		"Diagnostics of each cluster's latest clusterlint run by check and severity (error, warning, suggestion), "+
+			"as of the last refresh of clusterlint results.", "cluster_id", "check", "severity")
 	kubernetesClusters = newDesc("kubernetes", "clusters",
 		"Number of Kubernetes clusters by region, version and status, as of the last refresh.",
 		"region", "version", "status")
@@ -42,12 +45,14 @@ var (
 
 func newKubernetesCollector(src inventory.Source) prometheus.Collector {
 	return newKindCollector(inventory.KindKubernetes, src, collectClusters, kubernetesClusterInfo,
-		kubernetesClusterCreated, kubernetesNodePoolInfo, kubernetesNodePoolNodes, kubernetesNodePoolMinNodes, kubernetesNodePoolMaxNodes, kubernetesNodePoolPrice, kubernetesNodes, kubernetesUpgradeAvailable, kubernetesClusters)
+		kubernetesClusterCreated, kubernetesNodePoolInfo, kubernetesNodePoolNodes, kubernetesNodePoolMinNodes,
+		kubernetesNodePoolMaxNodes, kubernetesNodePoolPrice, kubernetesNodes, kubernetesUpgradeAvailable,
+		kubernetesClusterlintDiagnostics, kubernetesClusters)
 }
 
 func collectClusters(out emit, s *inventory.Snapshot) {
 	byGroup := counts{}
-	upgrades := inventory.KubernetesUpgrades.Of(s)
+	upgrades, lint := inventory.KubernetesUpgrades.Of(s), inventory.KubernetesClusterlint.Of(s)
 	sizes := inventory.SizePrices(s)
 	clusters := inventory.Clusters.Of(s)
 	for i := range clusters {
@@ -57,6 +62,9 @@ func collectClusters(out emit, s *inventory.Snapshot) {
 		timestamp(out, kubernetesClusterCreated, c.Created, s.Account, c.ID)
 		for _, version := range slices.Compact(slices.Sorted(slices.Values(upgrades[c.ID]))) {
 			gauge(out, kubernetesUpgradeAvailable, 1, s.Account, c.ID, version)
+		}
+		for check, n := range lint[c.ID] {
+			gauge(out, kubernetesClusterlintDiagnostics, float64(n), s.Account, c.ID, check.Check, check.Severity)
 		}
 		for j := range c.NodePools {
 			collectNodePool(out, s.Account, c.ID, &c.NodePools[j], sizes)

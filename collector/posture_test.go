@@ -37,8 +37,14 @@ func passingExamples() fakeapi.Account {
 	for _, c := range a.Lists[fakeapi.Certificates] {
 		c["not_after"] = "2099-01-01T00:00:00Z"
 	}
+	watched := []any{}
 	for _, d := range append(a.Lists[fakeapi.Droplets], a.Lists[fakeapi.GPUDroplets]...) {
 		d["features"] = []any{"backups", "monitoring", "private_networking"}
+		watched = append(watched, d["id"])
+	}
+	a.Lists[fakeapi.AlertPolicies][0]["entities"] = watched
+	a.ByID[fakeapi.DatabaseBackups] = map[string][]map[string]any{ // backed up an hour ago
+		exampleDatabase: {{"created_at": time.Now().Add(-time.Hour).UTC().Format(time.RFC3339), "size_gigabytes": 0.5}},
 	}
 	a.Lists[fakeapi.Firewalls][0]["droplet_ids"] = []any{3164444, 3164459, 448543583}
 	a.Lists[fakeapi.Firewalls][0]["tags"] = []any{"env:stage"} // covers 3164412 only through its tag
@@ -69,6 +75,14 @@ func failingExamples() fakeapi.Account {
 	a.Lists[fakeapi.Snapshots][0]["created_at"] = "2020-07-28T16:47:44Z"
 	a.Lists[fakeapi.Droplets][1]["status"] = "off"
 	a.Lists[fakeapi.LoadBalancers][1]["tag"] = "prod:web" // no Droplet has it
+	policy := a.Lists[fakeapi.AlertPolicies][0]
+	policy["entities"] = policy["entities"].([]any)[1:]
+	a.Lists[fakeapi.SpacesKeys][0]["grants"] = []any{map[string]any{"bucket": "", "permission": "fullaccess"}}
+	a.ByID[fakeapi.DatabaseBackups] = map[string][]map[string]any{exampleDatabase: {}}
+	a.Lists[fakeapi.GenAIAgents][0]["deployment"].(map[string]any)["visibility"] = "VISIBILITY_PUBLIC"
+	defaultProject := a.Lists[fakeapi.Projects][1]["id"].(string)
+	a.ByID[fakeapi.ProjectResources][defaultProject] = []map[string]any{{"urn": "do:droplet:3164444", "status": "ok"}}
+	a.ByID[fakeapi.ProjectResources]["4e1bfbc3-dc3e-41f2-a18f-1b4d7ba71679"] = nil // the other project held it
 	return a
 }
 
@@ -78,8 +92,8 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 		account  fakeapi.Account
 		failures string
 	}{
-		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"},
-		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"},
+		{"every check passes", passingExamples(), "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"},
+		{"every check fails", failingExamples(), "1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := refreshedSource(t, tc.account)
@@ -91,15 +105,20 @@ func TestPostureChecksThroughTheAPI(t *testing.T) {
 			for i, check := range []string{
 				`check="certificate_error",severity="high"`,
 				`check="certificate_expires_within_30d",severity="high"`,
+				`check="database_backup_older_than_36h",severity="high"`,
 				`check="database_open_to_any_address",severity="critical"`,
 				`check="database_version_end_of_life_within_90d",severity="medium"`,
 				`check="droplet_backups_disabled",severity="medium"`,
 				`check="droplet_public_without_firewall",severity="high"`,
+				`check="droplet_without_alert_policy",severity="low"`,
 				`check="droplet_without_monitoring_agent",severity="low"`,
 				`check="firewall_admin_port_open_to_world",severity="critical"`,
+				`check="genai_agent_public",severity="medium"`,
 				`check="kubernetes_upgrade_available",severity="low"`,
 				`check="load_balancer_certificate_expires_within_30d",severity="high"`,
 				`check="load_balancer_http_without_redirect",severity="medium"`,
+				`check="project_default_holds_resources",severity="low"`,
+				`check="spaces_key_full_access",severity="medium"`,
 				`check="waste_droplet_off",severity="low"`,
 				`check="waste_load_balancer_without_targets",severity="low"`,
 				`check="waste_reserved_ip_unassigned",severity="low"`,

@@ -34,6 +34,10 @@ func TestValuesFromExamples(t *testing.T) {
 		labels    map[string]string
 		want      float64
 	}{
+		{newAccountCollector(src), "digitalocean_account_droplet_limit", nil, 25},
+		// The example policy watches Droplet 192018292 and the tag production_droplets: neither is in droplets.json.
+		{newAlertPolicyCollector(src), "digitalocean_droplet_alert_policies", map[string]string{"id": droplet}, 0},
+		{newAccountCollector(src), "digitalocean_account_reserved_ip_limit", nil, 5}, // the example's floating_ip_limit
 		{newDropletCollector(src), "digitalocean_droplet_vcpus", map[string]string{"id": droplet}, 1},
 		{newDropletCollector(src), "digitalocean_droplet_vcpus", map[string]string{"id": gpuDroplet}, 20},
 		{newDropletCollector(src), "digitalocean_droplet_memory_bytes", map[string]string{"id": droplet}, 1024 << 20},
@@ -58,6 +62,8 @@ func TestValuesFromExamples(t *testing.T) {
 		{newKubernetesCollector(src), "digitalocean_kubernetes_nodes", map[string]string{"pool_id": fixedPool, "state": "provisioning"}, 3},
 		{newKubernetesCollector(src), "digitalocean_kubernetes_nodes", map[string]string{"pool_id": autoPool, "state": "provisioning"}, 2},
 		{newKubernetesCollector(src), "digitalocean_kubernetes_clusters", map[string]string{"region": "nyc1", "status": "provisioning"}, 1},
+		{newKubernetesCollector(src), "digitalocean_kubernetes_clusterlint_diagnostics",
+			map[string]string{"cluster_id": cluster, "check": "unused-config-map", "severity": "warning"}, 1},
 		{newDatabaseCollector(src), "digitalocean_database_nodes", map[string]string{"id": database}, 1},
 		{newDatabaseCollector(src), "digitalocean_database_storage_bytes", map[string]string{"id": database}, 61440 << 20},
 		{newDatabaseCollector(src), "digitalocean_database_created_timestamp_seconds", map[string]string{"id": database}, 1547231856},

@@ -15,6 +15,7 @@ func specs() []spec {
 	return []spec{
 		fleetOverview(), dropletsDashboard(), kubernetesDashboard(), databasesDashboard(), appsDashboard(),
 		securityPostureDashboard(), exporterHealthDashboard(), storageDashboard(), costDashboard(),
+		operationsDashboard(),
 	}
 }
 

@@ -14,6 +14,11 @@ var postureChecks = []struct{ check, title string }{
 	{"load_balancer_certificate_expires_within_30d", "Load balancers with an expiring certificate"},
 	{"droplet_backups_disabled", "Droplets without backups"},
 	{"droplet_without_monitoring_agent", "Droplets without the monitoring agent"},
+	{"droplet_without_alert_policy", "Droplets no alert policy watches"},
+	{"database_backup_older_than_36h", "Databases without a backup in 36 hours"},
+	{"spaces_key_full_access", "Spaces keys with full access"},
+	{"genai_agent_public", "Public GenAI agents"},
+	{"project_default_holds_resources", "Resources in the default project"},
 }
 
 func securityPostureDashboard() spec {
@@ -30,7 +35,8 @@ func securityPostureDashboard() spec {
 	return spec{
 		file: "security-posture.json", uid: "digitalocean-security-posture", title: "DigitalOcean / Security posture",
 		description: "What is reachable from the internet and should not be: public Droplets without a firewall, rules open to " +
-			"the world, databases without trusted sources, plain HTTP, pending upgrades and end of life.",
+			"the world, databases without trusted sources, plain HTTP, pending upgrades and end of life; DigitalOcean's own " +
+			"security scan beside the exporter's checks.",
 		variables: []variable{accountVariable(), regionVariable("digitalocean_(droplet|kubernetes_cluster|database|load_balancer)_info"),
 			tagVariable("droplets|kubernetes|databases")},
 		rows: []row{
@@ -38,6 +44,19 @@ func securityPostureDashboard() spec {
 				sized(24, 8, timeseries("Findings by check", "", "none",
 					query{"sum by (check, severity) (digitalocean_posture_findings{" + byAccount + "})", "{{severity}} {{check}}"}))),
 			},
+			{title: "DigitalOcean's own scan, beside the exporter's checks", panels: []*panel{
+				alarm("Critical scan findings", "Resources that break a critical rule of DigitalOcean's latest scan.",
+					query{`sum(digitalocean_security_scan_findings{` + byAccount + `, severity="critical"})`, ""}),
+				stat("Scanning enabled", "1 where DigitalOcean scans the account; 0 where scanning is not enabled.", "none",
+					query{"min(digitalocean_security_scan_enabled{" + byAccount + "})", ""}),
+				withUnit("s", stat("Age of the latest scan", "", "s",
+					query{"max(time() - digitalocean_security_scan_timestamp_seconds{" + byAccount + "})", ""})),
+				sized(12, 4, bars("Findings by severity", "The exporter's checks and DigitalOcean's scan, side by side.", "none",
+					query{"sum by (severity) (digitalocean_posture_findings{" + byAccount + "})", "exporter {{severity}}"},
+					query{"sum by (severity) (digitalocean_security_scan_findings{" + byAccount + "})", "DigitalOcean {{severity}}"})),
+				table("DigitalOcean's scan findings", "Each rule the latest scan found broken, and how many resources break it.",
+					"sort_desc(digitalocean_security_scan_findings{"+byAccount+"})", "resources", "rule", "severity", "account"),
+			}},
 			{title: "Droplets and firewalls", panels: []*panel{
 				table("Public Droplets without a firewall", "",
 					"("+unprotected+") * on (account, id) group_left(name, region, public_ipv4, tags) "+droplets,

@@ -32,7 +32,7 @@ type Component struct {
 
 // Apps lists the App Platform apps. They carry no tags.
 var Apps = newList(listSpec[[]*godo.App, App]{
-	Name: KindApps, Label: "Apps", Scope: "app:read",
+	Name: KindApps, Label: "Apps", Scope: "app:read", URN: "app",
 	Fetch: paged("apps", func(c *godo.Client) listFunc[*godo.App] { return c.Apps.List }),
 	Map:   each(mapApp),
 	Workload: func(a *App) Workload {

@@ -10,35 +10,43 @@ const (
 	maxRequestsPerMinute = 250
 	// assumedLimit stands for the hourly limit until the API has reported it.
 	assumedLimit = 5000
+	// detailShare is the share of the budget the details are sure of when
+	// the lists and the details together exceed it: the lists may take the
+	// rest, so that what runs stays fresh while per-object details wait.
+	detailShare = 0.25
 )
 
 // budget keeps an account's requests under a share of its hourly rate
 // limit. It learns what a refresh of each kind costs from the requests the
 // last one sent (a list's pages follow from its meta.total; a per-object
-// kind costs one request per object), and when the planned hourly total
-// exceeds the budget it stretches every interval by the same factor.
+// kind costs one request per object). When the planned hourly total
+// exceeds the budget, it stretches the intervals of the details first:
+// the lists keep their own unless, with the details' share of the budget
+// set apart, they alone exceed it. The monitored kinds share what the
+// lists and details leave (see monitoringBudget).
 type budget struct {
 	share float64 // of the hourly limit; 0 turns the budget off
 
 	mu         sync.Mutex
 	kinds      map[string]*kindCost
-	stretch    float64          // ≥ 1
+	last       budgetPlan
 	monitoring monitoringBudget // the monitored kinds, planned with what the others leave
 }
 
 type kindCost struct {
 	interval time.Duration // as configured
+	detail   bool          // refreshed on the detail cadence
 	requests float64       // sent by the last refresh
 }
 
 func newBudget(share float64) *budget {
-	return &budget{share: share, kinds: map[string]*kindCost{}, stretch: 1}
+	return &budget{share: share, kinds: map[string]*kindCost{}, last: budgetPlan{listStretch: 1, detailStretch: 1}}
 }
 
-func (b *budget) plan(kind string, interval time.Duration) {
+func (b *budget) plan(kind string, interval time.Duration, detail bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.kinds[kind] = &kindCost{interval: interval}
+	b.kinds[kind] = &kindCost{interval: interval, detail: detail}
 }
 
 // record notes what one refresh cost and plans again. It returns the plan
@@ -50,8 +58,8 @@ func (b *budget) record(kind string, requests int64, limit int) (plan budgetPlan
 		k.requests = float64(requests)
 	}
 	plan = b.planLocked(limit)
-	changed = (plan.stretch > 1) != (b.stretch > 1)
-	b.stretch = plan.stretch
+	changed = plan.stretched() != b.last.stretched()
+	b.last = plan
 	return plan, changed
 }
 
@@ -62,28 +70,51 @@ func (b *budget) interval(kind string) time.Duration {
 	if planned, ok := b.monitoring.intervalOf(kind); ok {
 		return planned
 	}
-	return time.Duration(float64(b.kinds[kind].interval) * b.stretch)
+	k := b.kinds[kind]
+	stretch := b.last.listStretch
+	if k.detail {
+		stretch = b.last.detailStretch
+	}
+	return time.Duration(float64(k.interval) * stretch)
 }
 
-// budgetPlan is the outcome of planning, for logs.
+// budgetPlan is the outcome of planning: how much the intervals of the
+// lists and of the details are stretched (each ≥ 1), and the figures
+// behind it, for logs.
 type budgetPlan struct {
-	stretch         float64
-	requestsPerHour float64 // at the configured intervals
-	allowedPerHour  float64 // for the lists and details: what monitoring leaves
+	listStretch, detailStretch float64
+	listsPerHour               float64 // at the configured intervals
+	detailsPerHour             float64
+	allowedPerHour             float64 // for the lists and details: what monitoring leaves
 }
+
+func (p budgetPlan) stretched() bool { return p.listStretch > 1 || p.detailStretch > 1 }
+
+func (p budgetPlan) requestsPerHour() float64 { return p.listsPerHour + p.detailsPerHour }
 
 func (b *budget) planLocked(limit int) budgetPlan {
 	if limit <= 0 {
 		limit = assumedLimit
 	}
 	allowed := min(b.share*float64(limit), maxRequestsPerMinute*60)
-	plan := budgetPlan{stretch: 1, allowedPerHour: allowed - b.monitoring.reserve(allowed)}
+	plan := budgetPlan{listStretch: 1, detailStretch: 1, allowedPerHour: allowed - b.monitoring.reserve(allowed)}
 	for _, k := range b.kinds {
-		plan.requestsPerHour += k.requests * float64(time.Hour) / float64(k.interval)
+		perHour := k.requests * float64(time.Hour) / float64(k.interval)
+		if k.detail {
+			plan.detailsPerHour += perHour
+		} else {
+			plan.listsPerHour += perHour
+		}
 	}
-	if b.share > 0 && plan.requestsPerHour > plan.allowedPerHour {
-		plan.stretch = plan.requestsPerHour / plan.allowedPerHour
+	if b.share > 0 && plan.requestsPerHour() > plan.allowedPerHour {
+		// The lists may use what the details are not sure of; the details
+		// take what the lists leave.
+		forLists := min(plan.listsPerHour, plan.allowedPerHour-min(plan.detailsPerHour, detailShare*plan.allowedPerHour))
+		plan.listStretch = max(1, plan.listsPerHour/forLists)
+		if plan.detailsPerHour > 0 { // else 0/0, and max(1, NaN) is NaN
+			plan.detailStretch = max(1, plan.detailsPerHour/(plan.allowedPerHour-forLists))
+		}
 	}
-	b.monitoring.plan(b.share > 0, allowed-plan.requestsPerHour/plan.stretch)
+	b.monitoring.plan(b.share > 0, allowed-plan.listsPerHour/plan.listStretch-plan.detailsPerHour/plan.detailStretch)
 	return plan
 }

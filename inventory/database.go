@@ -7,11 +7,13 @@ import (
 	"github.com/digitalocean/godo"
 )
 
-// Database kinds: the clusters, and the trusted sources of each, one
-// request per database.
+// Database kinds: the clusters, and the trusted sources, backups and
+// read-only replicas of each, one request per database each.
 const (
 	KindDatabases              = "databases"
 	KindDatabaseTrustedSources = "database_trusted_sources"
+	KindDatabaseBackups        = "database_backups"
+	KindDatabaseReplicas       = "database_replicas"
 )
 
 // Database is one managed database cluster. Connection details and
@@ -39,8 +41,8 @@ type Database struct {
 // Databases lists the managed database clusters in one request: the
 // endpoint is not paginated.
 var Databases = newList(listSpec[[]databaseWire, Database]{
-	Name: KindDatabases, Label: "Databases", Scope: "database:read",
-	Fetch: fetchDatabases, Map: eachValue(mapDatabase),
+	Name: KindDatabases, Label: "Databases", Scope: "database:read", URN: "dbaas",
+	Fetch: wholeList[databaseWire]("databases", "v2/databases", "databases"), Map: eachValue(mapDatabase),
 	Workload: func(d *Database) Workload {
 		return Workload{ID: d.ID, Name: d.Name, Region: d.Region, Status: d.Status, Size: d.Size,
 			Version: d.Version, Engine: d.Engine, Tags: d.Tags, Created: d.Created}
@@ -66,6 +68,74 @@ var DatabaseTrustedSources = newDetail(detailSpec[Database, []godo.DatabaseFirew
 
 func trustedSourceCount(rules []godo.DatabaseFirewallRule) int { return len(rules) }
 
+// Backups are what a database's backups say: how many there are, and when
+// the newest was taken (zero for none).
+type Backups struct {
+	Count  int
+	Newest time.Time
+}
+
+// DatabaseBackups reads each database's backups, by database ID. A
+// Caching (Redis, Valkey) cluster has none to read: the API does not back
+// them up.
+var DatabaseBackups = newDetail(detailSpec[Database, []backupWire, Backups]{
+	Name: KindDatabaseBackups, Scope: "database:read", Parent: Databases,
+	ID: func(d *Database) string {
+		if !d.BackedUp() {
+			return ""
+		}
+		return d.ID
+	},
+	Get: func(ctx context.Context, c *godo.Client, id string) ([]backupWire, error) {
+		return wholeList[backupWire]("backups", "v2/databases/"+id+"/backups", "backups")(ctx, c)
+	},
+	Map: newestBackup,
+})
+
+// BackedUp tells whether DigitalOcean backs the database up: every engine
+// but Caching (redis, and valkey, which replaced it).
+func (d *Database) BackedUp() bool { return d.Engine != "redis" && d.Engine != "valkey" }
+
+// Replica is one read-only replica of a database.
+type Replica struct {
+	ID, Name, Region, Status string
+}
+
+// DatabaseReplicas reads each database's read-only replicas, by database
+// ID. A replica's connection details and credentials are never decoded.
+var DatabaseReplicas = newDetail(detailSpec[Database, []replicaWire, []Replica]{
+	Name: KindDatabaseReplicas, Scope: "database:read", Parent: Databases,
+	ID: func(d *Database) string { return d.ID },
+	Get: func(ctx context.Context, c *godo.Client, id string) ([]replicaWire, error) {
+		return wholeList[replicaWire]("replicas", "v2/databases/"+id+"/replicas", "replicas")(ctx, c)
+	},
+	Map: eachValue(func(r *replicaWire) Replica { return Replica(*r) }),
+})
+
+// backupWire is one backup.
+type backupWire struct {
+	CreatedAt *time.Time `json:"created_at"`
+}
+
+// replicaWire is the part of a replica we read; godo's DatabaseReplica
+// would decode its connection, password included.
+type replicaWire struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Region string `json:"region"`
+	Status string `json:"status"`
+}
+
+func newestBackup(backups []backupWire) Backups {
+	summary := Backups{Count: len(backups)}
+	for _, b := range backups {
+		if t := timeOf(b.CreatedAt); t.After(summary.Newest) {
+			summary.Newest = t
+		}
+	}
+	return summary
+}
+
 // databaseWire is the part of a database cluster we read. The API's list
 // also carries connection URIs, users and passwords; decoding into this
 // type instead of godo.Database drops them at the edge, so they are never
@@ -87,12 +157,6 @@ type databaseWire struct {
 	MaintenanceWindow *struct {
 		Pending bool `json:"pending"`
 	} `json:"maintenance_window"`
-}
-
-// fetchDatabases reads the whole list in one call: the endpoint is not
-// paginated and answers without links.
-func fetchDatabases(ctx context.Context, c *godo.Client) ([]databaseWire, error) {
-	return wholeList[databaseWire](ctx, c, "databases", "v2/databases", "databases")
 }
 
 func mapDatabase(d *databaseWire) Database {

@@ -31,9 +31,12 @@ func (d Detail[V]) With(byID map[string]V) Listing { return Listing{d.name, byID
 type detailSpec[P, Raw, V any] struct {
 	Name, Scope string
 	Parent      List[P]
-	ID          func(*P) string // the parent object's ID, as the request names it
-	Get         func(ctx context.Context, c *godo.Client, id string) (Raw, error)
-	Map         func(Raw) V
+	// ID is what the request names of a parent object: its ID, or a
+	// value several share (their region), read once for all of them; ""
+	// for a parent that has nothing to read.
+	ID  func(*P) string
+	Get func(ctx context.Context, c *godo.Client, id string) (Raw, error)
+	Map func(Raw) V
 }
 
 func newDetail[P, Raw, V any](spec detailSpec[P, Raw, V]) Detail[V] {
@@ -44,6 +47,9 @@ func newDetail[P, Raw, V any](spec detailSpec[P, Raw, V]) Detail[V] {
 			byID := make(map[string]V, len(parents))
 			for i := range parents {
 				id := spec.ID(&parents[i])
+				if _, read := byID[id]; read || id == "" {
+					continue
+				}
 				// The ID goes into a path: escaped, so that no ID from the
 				// API can reach another route; and named, so that the
 				// request metrics count it under the route's template.

@@ -24,10 +24,8 @@ type Domain struct {
 // whole zone as text: decoding into domainWire leaves it undecoded, so it
 // is never kept nor shown.
 var Domains = newList(listSpec[[]domainWire, Domain]{
-	Name: KindDomains, Label: "Domains", Scope: "domain:read",
-	Fetch: paged("domains", func(c *godo.Client) listFunc[domainWire] {
-		return rawList[domainWire](c, "v2/domains", "domains")
-	}),
+	Name: KindDomains, Label: "Domains", Scope: "domain:read", URN: "domain",
+	Fetch:    pagedRaw[domainWire]("domains", "v2/domains", "domains"),
 	Map:      eachValue(mapDomain),
 	Workload: func(d *Domain) Workload { return Workload{ID: d.Name, Name: d.Name} },
 	Attributes: []Attribute[Domain]{

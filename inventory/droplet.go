@@ -44,7 +44,7 @@ type Droplet struct {
 
 // Droplets lists every Droplet: the API's default list and its GPU list.
 var Droplets = newList(listSpec[dropletLists, Droplet]{
-	Name: KindDroplets, Label: "Droplets", Scope: "droplet:read",
+	Name: KindDroplets, Label: "Droplets", Scope: "droplet:read", URN: "droplet",
 	Fetch: both(
 		paged("droplets", func(c *godo.Client) listFunc[godo.Droplet] { return c.Droplets.List }),
 		paged("GPU droplets", func(c *godo.Client) listFunc[godo.Droplet] { return c.Droplets.ListWithGPUs })),

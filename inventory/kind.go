@@ -18,6 +18,9 @@ type Kind struct {
 	parent  string  // read with one request per object of this kind
 	detail  bool    // refreshed on the slower detail cadence
 	columns Columns // the common workload fields its objects fill
+	// urn is the type the API's URNs give its objects (droplet in
+	// do:droplet:123); "" for a kind no URN names.
+	urn string
 	// load fetches the kind and maps it; it may read the current snapshot,
 	// which it must not change.
 	load func(context.Context, *godo.Client, *Snapshot) (any, error)
@@ -50,6 +53,10 @@ func (k *Kind) Parent() string { return k.parent }
 // IsWorkload tells whether the kind's objects are workloads: shown on the
 // page and in /inventory, followed by drift and counted by tag.
 func (k *Kind) IsWorkload() bool { return k.project != nil }
+
+// URNType is the type the API's URNs give the kind's objects (droplet
+// in do:droplet:123), or "".
+func (k *Kind) URNType() string { return k.urn }
 
 // Has tells whether the kind's workloads fill all of the columns c.
 func (k *Kind) Has(c Columns) bool { return k.columns&c == c }
@@ -96,7 +103,10 @@ var kinds = []*Kind{
 	AppInstanceSizes.Kind,
 	Balances.Kind,
 	DatabaseTrustedSources.Kind,
+	DatabaseBackups.Kind,
+	DatabaseReplicas.Kind,
 	KubernetesUpgrades.Kind,
+	KubernetesClusterlint.Kind,
 
 	DomainRecords.Kind,
 	BillingInsights.Kind,
@@ -104,6 +114,21 @@ var kinds = []*Kind{
 	DropletMetrics.Kind,
 	AppMetrics.Kind,
 	LoadBalancerMetrics.Kind,
+
+	Projects.Kind,
+	ProjectResources.Kind,
+	Registries.Kind,
+	RegistryRepositories.Kind,
+	UptimeChecks.Kind,
+	UptimeCheckStates.Kind,
+	AlertPolicies.Kind,
+	AutoscalePools.Kind,
+	SSHKeys.Kind,
+	SpacesKeys.Kind,
+	SecurityScans.Kind,
+	NFSShares.Kind,
+	GenAIAgents.Kind,
+	FunctionsNamespaces.Kind,
 }
 
 // Kinds names every kind that can be refreshed, in order.
@@ -128,6 +153,16 @@ func WorkloadKinds() []*Kind {
 		}
 	}
 	return workloads
+}
+
+// KindOfURNType is the kind that declares a URN type (droplets for
+// droplet, as in do:droplet:123); a type no kind declares is its own kind
+// (space, for a Spaces bucket).
+func KindOfURNType(urnType string) string {
+	if i := slices.IndexFunc(kinds, func(k *Kind) bool { return k.urn == urnType }); i >= 0 {
+		return kinds[i].name
+	}
+	return urnType
 }
 
 // KindNamed returns the kind called name, or nil.

@@ -9,10 +9,12 @@ import (
 )
 
 // Kubernetes kinds: the clusters with their node pools, and the versions
-// each cluster can upgrade to, one request per cluster.
+// each cluster can upgrade to and the diagnostics of its latest
+// clusterlint run, one request per cluster each.
 const (
-	KindKubernetes         = "kubernetes"
-	KindKubernetesUpgrades = "kubernetes_upgrades"
+	KindKubernetes            = "kubernetes"
+	KindKubernetesUpgrades    = "kubernetes_upgrades"
+	KindKubernetesClusterlint = "kubernetes_clusterlint"
 )
 
 // Cluster is one Kubernetes cluster with its node pools.
@@ -62,7 +64,7 @@ func (c *Cluster) DesiredNodes() int {
 
 // Clusters lists the Kubernetes clusters; their node pools come with them.
 var Clusters = newList(listSpec[[]clusterWire, Cluster]{
-	Name: KindKubernetes, Label: "Kubernetes clusters", Scope: "kubernetes:read",
+	Name: KindKubernetes, Label: "Kubernetes clusters", Scope: "kubernetes:read", URN: "kubernetes",
 	Fetch: paged("kubernetes clusters", func(c *godo.Client) listFunc[clusterWire] {
 		return rawList[clusterWire](c, "v2/kubernetes/clusters", "kubernetes_clusters")
 	}),
@@ -93,6 +95,32 @@ var KubernetesUpgrades = newDetail(detailSpec[Cluster, []*godo.KubernetesVersion
 	},
 	Map: mapUpgrades,
 })
+
+// LintCheck is a clusterlint check and the severity of its diagnostics.
+type LintCheck struct{ Check, Severity string }
+
+// KubernetesClusterlint counts the diagnostics of each cluster's latest
+// clusterlint run by check and severity, by cluster ID. A cluster never
+// linted (404) is left out.
+var KubernetesClusterlint = newDetail(detailSpec[Cluster, []*godo.ClusterlintDiagnostic, map[LintCheck]int]{
+	Name: KindKubernetesClusterlint, Scope: "kubernetes:read", Parent: Clusters,
+	ID: func(c *Cluster) string { return c.ID },
+	Get: func(ctx context.Context, c *godo.Client, id string) ([]*godo.ClusterlintDiagnostic, error) {
+		diagnostics, _, err := c.Kubernetes.GetClusterlintResults(ctx, id, nil)
+		return diagnostics, err
+	},
+	Map: lintByCheck,
+})
+
+func lintByCheck(diagnostics []*godo.ClusterlintDiagnostic) map[LintCheck]int {
+	byCheck := map[LintCheck]int{}
+	for _, d := range diagnostics {
+		if d != nil {
+			byCheck[LintCheck{d.CheckName, d.Severity}]++
+		}
+	}
+	return byCheck
+}
 
 // clusterWire is a cluster as the list gives it, with its state read as
 // a plain string: godo refuses a state it does not know, which would fail

@@ -45,6 +45,7 @@ const (
 // Workload and Attributes, when set, project one object as a workload.
 type listSpec[Raw, T any] struct {
 	Name, Label, Scope string
+	URN                string // the type the API's URNs give its objects, if any
 	Cadence            Cadence
 	Fetch              func(context.Context, *godo.Client) (Raw, error)
 	Map                func(Raw) []T
@@ -67,7 +68,7 @@ type Attribute[T any] struct {
 func newList[Raw, T any](spec listSpec[Raw, T]) List[T] {
 	k := &Kind{
 		name: spec.Name, label: spec.Label, scope: spec.Scope, detail: spec.Cadence == DetailCadence,
-		columns: spec.Columns,
+		columns: spec.Columns, urn: spec.URN,
 		load: func(ctx context.Context, c *godo.Client, _ *Snapshot) (any, error) {
 			raw, err := spec.Fetch(ctx, c)
 			if err != nil {

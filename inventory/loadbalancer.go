@@ -38,7 +38,7 @@ type ForwardingRule struct {
 
 // LoadBalancers lists the load balancers with their forwarding rules.
 var LoadBalancers = newList(listSpec[[]godo.LoadBalancer, LoadBalancer]{
-	Name: KindLoadBalancers, Label: "Load balancers", Scope: "load_balancer:read",
+	Name: KindLoadBalancers, Label: "Load balancers", Scope: "load_balancer:read", URN: "loadbalancer",
 	Fetch: paged("load balancers", func(c *godo.Client) listFunc[godo.LoadBalancer] { return c.LoadBalancers.List }),
 	Map:   eachValue(mapLoadBalancer),
 	Workload: func(lb *LoadBalancer) Workload {

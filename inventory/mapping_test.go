@@ -187,13 +187,25 @@ func TestAppComponentsOfEveryType(t *testing.T) {
 }
 
 func TestMapAccountLeavesEmailOut(t *testing.T) {
-	var body struct{ Account *godo.Account }
+	var body struct{ Account *accountWire }
 	decodeExample(t, "account.json", &body)
 	got := mapAccount(body.Account)
+	// The example gives droplet_limit and floating_ip_limit (the reserved
+	// IPs' older name), and no volume_limit.
 	want := AccountInfo{UUID: "b6fr89dbf6d9156cace5f3c78dc9851d957381ef", Status: "active",
-		TeamUUID: "5df3e3004a17e242b7c20ca6c9fc25b701a47ece", TeamName: "My Team"}
+		TeamUUID: "5df3e3004a17e242b7c20ca6c9fc25b701a47ece", TeamName: "My Team",
+		DropletLimit: Limit{25, true}, ReservedIPLimit: Limit{5, true}}
 	if got != want {
 		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if text := fmt.Sprintf("%#v", body.Account); strings.Contains(text, "sammy") {
+		t.Errorf("the owner's e-mail or name was decoded: %s", text)
+	}
+	var newer struct{ Account *accountWire }
+	json.Unmarshal([]byte(`{"account":{"droplet_limit":0,"floating_ip_limit":5,"reserved_ip_limit":10,"volume_limit":100}}`), &newer)
+	if got := mapAccount(newer.Account); got.DropletLimit != (Limit{0, true}) || got.ReservedIPLimit != (Limit{10, true}) ||
+		got.VolumeLimit != (Limit{100, true}) {
+		t.Errorf("limits %+v: a limit of 0 is a limit, and reserved_ip_limit wins over floating_ip_limit", got)
 	}
 }
 

@@ -44,7 +44,7 @@ func TestTwoHundredDropletsStayWithinTheDefaultBudget(t *testing.T) {
 
 			requests := api.Requests()
 			r.budget.mu.Lock()
-			lists := r.budget.planLocked(r.recorder.limit()).requestsPerHour
+			lists := r.budget.planLocked(r.recorder.limit()).requestsPerHour()
 			r.budget.mu.Unlock()
 			allowed := 0.5*5000 - lists
 			monitoring := slices.DeleteFunc(slices.Clone(requests), func(req fakeapi.Request) bool {

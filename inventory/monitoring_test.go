@@ -299,7 +299,7 @@ func TestAppAndLoadBalancerMetricsReadTheirAnswers(t *testing.T) {
 
 func TestMonitoringBudgetStretchesThenCoversInTurn(t *testing.T) {
 	b := newBudget(0.5)
-	b.plan(KindDroplets, 2*time.Minute)
+	b.plan(KindDroplets, 2*time.Minute, false)
 	b.monitor(KindDropletMetrics, 5*time.Minute, time.Hour)
 	b.record(KindDroplets, 3, 5000) // 90 an hour: 2,410 left
 

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"strconv"
 
 	"github.com/digitalocean/godo"
 )
@@ -66,48 +68,99 @@ func listAll[T any](ctx context.Context, list listFunc[T]) ([]T, error) {
 func rawList[T any](c *godo.Client, path, key string) listFunc[T] {
 	return func(ctx context.Context, opt *godo.ListOptions) ([]T, *godo.Response, error) {
 		target := fmt.Sprintf("%s?page=%d&per_page=%d", path, opt.Page, opt.PerPage)
-		req, err := c.NewRequest(ctx, http.MethodGet, target, nil)
-		if err != nil {
-			return nil, nil, err
-		}
-		var body map[string]json.RawMessage
-		resp, err := c.Do(ctx, req, &body)
-		if err != nil {
-			return nil, resp, err
-		}
-		if _, ok := body[key]; !ok {
-			return nil, resp, fmt.Errorf("no %q: %w", key, errIncompleteAnswer)
-		}
-		var items []T
-		err = errors.Join(decodeField(body, key, &items), decodeField(body, "links", &resp.Links),
-			decodeField(body, "meta", &resp.Meta))
-		if err != nil {
-			return nil, resp, err
-		}
-		return items, resp, nil
+		return getPage[T](ctx, c, target, key)
 	}
 }
 
-// wholeList reads a list the API does not paginate, under key, into our
-// own type T, in one request. An answer without the key, or with null under
-// it, is incomplete, not an empty list.
-func wholeList[T any](ctx context.Context, c *godo.Client, what, path, key string) ([]T, error) {
+// pagedRaw fetches every page of a paginated path into our own type T:
+// paged over rawList.
+func pagedRaw[T any](what, path, key string) func(context.Context, *godo.Client) ([]T, error) {
+	return paged(what, func(c *godo.Client) listFunc[T] { return rawList[T](c, path, key) })
+}
+
+// tokenList reads every page of a list that names its pages past the
+// first by a page_token in each page's next link (a registry's
+// repositories), asking for 200 a page.
+func tokenList[T any](ctx context.Context, c *godo.Client, path, key string) ([]T, error) {
+	query := url.Values{"per_page": {strconv.Itoa(perPage)}}
+	var all []T
+	for page := 1; page <= maxPages; page++ {
+		items, resp, err := getPage[T](ctx, c, path+"?"+query.Encode(), key)
+		if err != nil {
+			return nil, fmt.Errorf("page %d: %w", page, err)
+		}
+		all = append(all, items...)
+		if resp.Links == nil || resp.Links.IsLastPage() {
+			return all, nil
+		}
+		next, err := url.Parse(resp.Links.Pages.Next)
+		if err != nil || next.Query().Get("page_token") == "" || next.Query().Get("page_token") == query.Get("page_token") {
+			return nil, fmt.Errorf("page %d: the next link %q names no new page_token: %w", page, resp.Links.Pages.Next, errIncompleteAnswer)
+		}
+		query = next.Query()
+		query.Set("per_page", strconv.Itoa(perPage))
+	}
+	return nil, fmt.Errorf("more than %d pages", maxPages)
+}
+
+// getPage reads one page of a list into our own type T: its objects under
+// key, which it must have, and its links and meta, if it has them.
+func getPage[T any](ctx context.Context, c *godo.Client, target, key string) ([]T, *godo.Response, error) {
+	req, err := c.NewRequest(ctx, http.MethodGet, target, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	var body map[string]json.RawMessage
+	resp, err := c.Do(ctx, req, &body)
+	if err != nil {
+		return nil, resp, err
+	}
+	if _, ok := body[key]; !ok {
+		return nil, resp, fmt.Errorf("no %q: %w", key, errIncompleteAnswer)
+	}
+	var items []T
+	err = errors.Join(decodeField(body, key, &items), decodeField(body, "links", &resp.Links),
+		decodeField(body, "meta", &resp.Meta))
+	if err != nil {
+		return nil, resp, err
+	}
+	return items, resp, nil
+}
+
+// getObject reads an answer that holds one object under key, such as
+// {"state": {...}}, into our own type T.
+func getObject[T any](ctx context.Context, c *godo.Client, path, key string) (*T, error) {
 	req, err := c.NewRequest(ctx, http.MethodGet, path, nil)
 	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", what, err)
+		return nil, err
 	}
 	var body map[string]json.RawMessage
 	if _, err := c.Do(ctx, req, &body); err != nil {
-		return nil, fmt.Errorf("list %s: %w", what, err)
+		return nil, err
 	}
-	if raw, ok := body[key]; !ok || string(raw) == "null" {
-		return nil, fmt.Errorf("list %s: no %q: %w", what, key, errIncompleteAnswer)
+	var object *T
+	if err := decodeField(body, key, &object); err != nil {
+		return nil, err
 	}
-	var items []T
-	if err := decodeField(body, key, &items); err != nil {
-		return nil, fmt.Errorf("list %s: %w", what, err)
+	if object == nil {
+		return nil, fmt.Errorf("no %q: %w", key, errIncompleteAnswer)
 	}
-	return items, nil
+	return object, nil
+}
+
+// wholeList reads a list the API does not paginate, its objects under key
+// decoded into our own type T, in one request.
+func wholeList[T any](what, path, key string) func(context.Context, *godo.Client) ([]T, error) {
+	return func(ctx context.Context, c *godo.Client) ([]T, error) {
+		items, _, err := getPage[T](ctx, c, path, key)
+		switch {
+		case err != nil:
+			return nil, fmt.Errorf("list %s: %w", what, err)
+		case items == nil: // "key": null
+			return nil, fmt.Errorf("list %s: %w", what, errIncompleteAnswer)
+		}
+		return items, nil
+	}
 }
 
 // decodeField decodes body[key] into v, and leaves v alone when body has no key.

@@ -106,7 +106,7 @@ func NewRefresher(o Options) (*Refresher, error) {
 	for _, k := range kinds {
 		if k.name == KindAccount || slices.Contains(o.Kinds, k.name) || isParentOf(k.name, o.Kinds) {
 			r.kinds = append(r.kinds, k)
-			r.budget.plan(k.name, r.configuredInterval(k))
+			r.budget.plan(k.name, r.configuredInterval(k), k.detail)
 			status[k.name] = Status{Errors: map[Reason]uint64{}, Interval: r.configuredInterval(k)}
 		}
 	}
@@ -299,13 +299,13 @@ func (r *Refresher) deadline(k *Kind) time.Duration {
 func (r *Refresher) planBudget(k *Kind, requests int64) {
 	plan, changed := r.budget.record(k.name, requests, r.recorder.limit())
 	switch {
-	case changed && plan.stretch > 1:
-		level.Warn(r.logger).Log("msg", "stretching refresh intervals to stay within the request budget",
-			"factor", fmt.Sprintf("%.2f", plan.stretch), "planned_per_hour", int(plan.requestsPerHour),
-			"budget_per_hour", int(plan.allowedPerHour))
+	case changed && plan.stretched():
+		level.Warn(r.logger).Log("msg", "stretching refresh intervals to stay within the request budget, the details' first",
+			"detail_factor", fmt.Sprintf("%.2f", plan.detailStretch), "list_factor", fmt.Sprintf("%.2f", plan.listStretch),
+			"planned_per_hour", int(plan.requestsPerHour()), "budget_per_hour", int(plan.allowedPerHour))
 	case changed:
 		level.Info(r.logger).Log("msg", "refresh intervals back to their configured values: the budget allows them",
-			"planned_per_hour", int(plan.requestsPerHour), "budget_per_hour", int(plan.allowedPerHour))
+			"planned_per_hour", int(plan.requestsPerHour()), "budget_per_hour", int(plan.allowedPerHour))
 	}
 }
 

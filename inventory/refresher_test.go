@@ -310,22 +310,6 @@ func sameLists(a, b *Snapshot) bool {
 		len(Databases.Of(a)) == len(Databases.Of(b)) && len(Apps.Of(a)) == len(Apps.Of(b)) && *a.Info() == *b.Info()
 }
 
-// TestAnAccountWithFewObjectsCostsOneRequestPerList is the README's figure:
-// every list costs one request even when empty, and details cost nothing
-// without objects, but for billing insights, one request for the account:
-// 20 lists, and 3 details (sizes, app instance sizes, billing insights).
-// The monitored kinds, off by default, cost apart.
-func TestAnAccountWithFewObjectsCostsOneRequestPerList(t *testing.T) {
-	api := newTestAPI(t, fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 3}))
-	api.refresh(t)
-	lists := slices.DeleteFunc(api.Requests(), func(r fakeapi.Request) bool {
-		return strings.HasPrefix(r.Path, "/v2/monitoring/")
-	})
-	if got := len(lists); got != 23 {
-		t.Errorf("one refresh of every listed kind sent %d requests, the README says 23", got)
-	}
-}
-
 // TestARepeatedIDIsKeptOnceAndLoggedOnce: an answer that lists a Droplet
 // twice publishes it once, and says so once, however often it repeats.
 func TestARepeatedIDIsKeptOnceAndLoggedOnce(t *testing.T) {

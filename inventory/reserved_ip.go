@@ -36,7 +36,7 @@ func (r *ReservedIP) State() string {
 
 // ReservedIPs lists both reserved address lists: IPv4 and IPv6.
 var ReservedIPs = newList(listSpec[twoLists[godo.ReservedIP, godo.ReservedIPV6], ReservedIP]{
-	Name: KindReservedIPs, Label: "Reserved IPs", Scope: "reserved_ip:read",
+	Name: KindReservedIPs, Label: "Reserved IPs", Scope: "reserved_ip:read", URN: "floatingip",
 	Fetch: both(
 		paged("reserved IPs", func(c *godo.Client) listFunc[godo.ReservedIP] { return c.ReservedIPs.List }),
 		paged("reserved IPv6s", func(c *godo.Client) listFunc[godo.ReservedIPV6] { return c.ReservedIPV6s.List })),

@@ -62,7 +62,7 @@ type instanceSizeWire struct {
 // fetchInstanceSizes reads the whole list. An answer without the list, or
 // whose sizes carry no price the exporter can read, is unusable.
 func fetchInstanceSizes(ctx context.Context, c *godo.Client) ([]instanceSizeWire, error) {
-	sizes, err := wholeList[instanceSizeWire](ctx, c, "app instance sizes", "v2/apps/tiers/instance_sizes", "instance_sizes")
+	sizes, err := wholeList[instanceSizeWire]("app instance sizes", "v2/apps/tiers/instance_sizes", "instance_sizes")(ctx, c)
 	if err == nil && !anyPriced(sizes) {
 		err = fmt.Errorf("list app instance sizes: no size with a price: %w", errIncompleteAnswer)
 	}

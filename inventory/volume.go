@@ -39,7 +39,7 @@ func (v *Volume) State() string {
 
 // Volumes lists the block storage volumes of every region.
 var Volumes = newList(listSpec[[]godo.Volume, Volume]{
-	Name: KindVolumes, Label: "Volumes", Scope: "block_storage:read",
+	Name: KindVolumes, Label: "Volumes", Scope: "block_storage:read", URN: "volume",
 	Fetch: paged("volumes", func(c *godo.Client) listFunc[godo.Volume] {
 		return func(ctx context.Context, opt *godo.ListOptions) ([]godo.Volume, *godo.Response, error) {
 			return c.Storage.ListVolumes(ctx, &godo.ListVolumeParams{ListOptions: opt})

@@ -12,14 +12,16 @@ type Check struct {
 	Name     string
 	Severity string   // critical, high, medium or low
 	Needs    []string // the inventory kinds it reads; unknown lists mean no verdict
-	failures func(s *inventory.Snapshot) int
+	failing  func(s *inventory.Snapshot) []Ref
 }
 
 // EndOfLifeWarning is how close to its end of life a database version
-// counts as a finding; ExpiryWarning, how close to its expiry a certificate.
+// counts as a finding; ExpiryWarning, how close to its expiry a
+// certificate; BackupAge, how old the newest backup of a database may be.
 const (
 	EndOfLifeWarning = 90 * 24 * time.Hour
 	ExpiryWarning    = 30 * 24 * time.Hour
+	BackupAge        = 36 * time.Hour
 )
 
 // Checks lists every check, in the order the README explains them: the
@@ -47,12 +49,23 @@ var Checks = append([]Check{
 		[]string{inventory.KindCertificates}, certificateError},
 	{"load_balancer_certificate_expires_within_30d", "high",
 		[]string{inventory.KindLoadBalancers, inventory.KindCertificates}, loadBalancerCertificateExpiresSoon},
+	{"droplet_without_alert_policy", "low",
+		[]string{inventory.KindDroplets, inventory.KindAlertPolicies}, dropletWithoutAlertPolicy},
+	{"spaces_key_full_access", "medium",
+		[]string{inventory.KindSpacesKeys}, spacesKeyFullAccess},
+	{"database_backup_older_than_36h", "high",
+		[]string{inventory.KindDatabases, inventory.KindDatabaseBackups}, databaseBackupStale},
+	{"genai_agent_public", "medium",
+		[]string{inventory.KindGenAI}, genAIAgentPublic},
+	{"project_default_holds_resources", "low",
+		[]string{inventory.KindProjects, inventory.KindProjectResources}, defaultProjectHoldsResources},
 }, wasteChecks()...)
 
-// Result is how many resources fail one check.
+// Result is which resources fail one check, and how many.
 type Result struct {
 	Check
 	Failures int
+	Failing  []Ref
 }
 
 // Evaluate runs every check whose lists are known in s.
@@ -62,75 +75,133 @@ func Evaluate(s *inventory.Snapshot) []Result {
 		if slices.ContainsFunc(c.Needs, func(kind string) bool { return !s.Status[kind].Known() }) {
 			continue
 		}
-		results = append(results, Result{Check: c, Failures: c.failures(s)})
+		failing := c.failing(s)
+		results = append(results, Result{Check: c, Failures: len(failing), Failing: failing})
 	}
 	return results
 }
 
-func publicWithoutFirewall(s *inventory.Snapshot) int {
+func publicWithoutFirewall(s *inventory.Snapshot) []Ref {
 	coverage := NewCoverage(s)
-	return countFunc(inventory.Droplets.Of(s), func(d *inventory.Droplet) bool { return Public(d) && !coverage.Protected(d.ID) })
+	return failing(inventory.Droplets.Of(s), dropletRef, func(d *inventory.Droplet) bool { return Public(d) && !coverage.Protected(d.ID) })
 }
 
-func adminPortOpenToWorld(s *inventory.Snapshot) int {
-	return countFunc(inventory.Firewalls.Of(s), func(f *inventory.Firewall) bool {
+func adminPortOpenToWorld(s *inventory.Snapshot) []Ref {
+	return failing(inventory.Firewalls.Of(s), firewallRef, func(f *inventory.Firewall) bool {
 		return slices.ContainsFunc(f.InboundRules, func(r inventory.FirewallRule) bool {
 			return OpenToWorld(r) && OpensAdminPort(r)
 		})
 	})
 }
 
-func databaseOpenToAnyAddress(s *inventory.Snapshot) int {
+func databaseOpenToAnyAddress(s *inventory.Snapshot) []Ref {
 	trustedSources := inventory.DatabaseTrustedSources.Of(s)
-	return countFunc(inventory.Databases.Of(s), func(d *inventory.Database) bool {
+	return failing(inventory.Databases.Of(s), databaseRef, func(d *inventory.Database) bool {
 		n, known := trustedSources[d.ID]
 		return known && n == 0
 	})
 }
 
-func kubernetesUpgradeAvailable(s *inventory.Snapshot) int {
+func kubernetesUpgradeAvailable(s *inventory.Snapshot) []Ref {
 	upgrades := inventory.KubernetesUpgrades.Of(s)
-	return countFunc(inventory.Clusters.Of(s), func(c *inventory.Cluster) bool { return len(upgrades[c.ID]) > 0 })
+	return failing(inventory.Clusters.Of(s), clusterRef, func(c *inventory.Cluster) bool { return len(upgrades[c.ID]) > 0 })
 }
 
-// databaseEndOfLifeSoon counts versions past or within EndOfLifeWarning of
-// their end of life, as of when the databases were listed.
-func databaseEndOfLifeSoon(s *inventory.Snapshot) int {
+// databaseEndOfLifeSoon finds the databases whose versions are past or
+// within EndOfLifeWarning of their end of life, as of when the databases
+// were listed.
+func databaseEndOfLifeSoon(s *inventory.Snapshot) []Ref {
 	deadline := s.Status[inventory.KindDatabases].LastSuccess.Add(EndOfLifeWarning)
-	return countFunc(inventory.Databases.Of(s), func(d *inventory.Database) bool {
+	return failing(inventory.Databases.Of(s), databaseRef, func(d *inventory.Database) bool {
 		return !d.VersionEndOfLife.IsZero() && d.VersionEndOfLife.Before(deadline)
 	})
 }
 
-func loadBalancerHTTPWithoutRedirect(s *inventory.Snapshot) int {
-	return countFunc(inventory.LoadBalancers.Of(s), ServesPlainHTTP)
+func loadBalancerHTTPWithoutRedirect(s *inventory.Snapshot) []Ref {
+	return failing(inventory.LoadBalancers.Of(s), loadBalancerRef, ServesPlainHTTP)
 }
 
-func dropletBackupsDisabled(s *inventory.Snapshot) int {
-	return countFunc(inventory.Droplets.Of(s), func(d *inventory.Droplet) bool { return !d.Backups })
+func dropletBackupsDisabled(s *inventory.Snapshot) []Ref {
+	return failing(inventory.Droplets.Of(s), dropletRef, func(d *inventory.Droplet) bool { return !d.Backups })
 }
 
-// dropletWithoutMonitoringAgent counts the Droplets whose list entry does
+// dropletWithoutMonitoringAgent finds the Droplets whose list entry does
 // not name the monitoring feature: no metrics, no alert policy will fire.
-func dropletWithoutMonitoringAgent(s *inventory.Snapshot) int {
-	return countFunc(inventory.Droplets.Of(s), func(d *inventory.Droplet) bool { return !d.MonitoringAgent })
+func dropletWithoutMonitoringAgent(s *inventory.Snapshot) []Ref {
+	return failing(inventory.Droplets.Of(s), dropletRef, func(d *inventory.Droplet) bool { return !d.MonitoringAgent })
 }
 
-// certificateExpiresSoon counts certificates that expire within
+// dropletWithoutAlertPolicy finds the Droplets that no enabled alert
+// policy of a Droplet metric watches, by ID or through a tag.
+func dropletWithoutAlertPolicy(s *inventory.Snapshot) []Ref {
+	policies := inventory.AlertPolicies.Of(s)
+	return failing(inventory.Droplets.Of(s), dropletRef, func(d *inventory.Droplet) bool {
+		return !slices.ContainsFunc(policies, func(p inventory.AlertPolicy) bool { return p.WatchesDroplet(d) })
+	})
+}
+
+// spacesKeyFullAccess finds the Spaces keys that may do anything to every
+// bucket, where a key limited to the buckets it needs would do.
+func spacesKeyFullAccess(s *inventory.Snapshot) []Ref {
+	return failing(inventory.SpacesKeys.Of(s), spacesKeyRef, (*inventory.SpacesKey).HasFullAccess)
+}
+
+// databaseBackupStale finds the databases whose newest backup was taken
+// more than BackupAge before their backups were read, or that have none;
+// a Caching cluster, which is not backed up, is not counted.
+func databaseBackupStale(s *inventory.Snapshot) []Ref {
+	backups := inventory.DatabaseBackups.Of(s)
+	oldest := s.Status[inventory.KindDatabaseBackups].LastSuccess.Add(-BackupAge)
+	return failing(inventory.Databases.Of(s), databaseRef, func(d *inventory.Database) bool {
+		b, known := backups[d.ID]
+		return known && b.Newest.Before(oldest)
+	})
+}
+
+// genAIAgentPublic finds the GenAI agents anyone may reach.
+func genAIAgentPublic(s *inventory.Snapshot) []Ref {
+	return failing(inventory.GenAIAgents.Of(s), genAIAgentRef, func(a *inventory.GenAIAgent) bool {
+		return a.Visibility == inventory.PublicVisibility
+	})
+}
+
+// defaultProjectHoldsResources finds the resources the default project
+// holds: nobody assigned them to a project, so nobody is known to own
+// them. They are named as their workloads are, where the exporter lists
+// their kind.
+func defaultProjectHoldsResources(s *inventory.Snapshot) []Ref {
+	project := inventory.DefaultProject(s)
+	if project == nil {
+		return nil
+	}
+	var refs []Ref
+	names := workloadNames(s)
+	for _, r := range inventory.ProjectResources.Of(s)[project.ID] {
+		ref := Ref{Kind: r.Kind(), ID: r.ID, Name: r.ID}
+		if name, ok := names(ref.Kind, ref.ID); ok {
+			ref.Name = name
+		}
+		refs = append(refs, ref)
+	}
+	return refs
+}
+
+// certificateExpiresSoon finds certificates that expire within
 // ExpiryWarning of when they were listed, or have expired.
-func certificateExpiresSoon(s *inventory.Snapshot) int {
-	return len(expiringCertificates(s))
-}
-
-func certificateError(s *inventory.Snapshot) int {
-	return countFunc(inventory.Certificates.Of(s), func(c *inventory.Certificate) bool { return c.State == "error" })
-}
-
-// loadBalancerCertificateExpiresSoon counts load balancers with a rule
-// that terminates TLS with a certificate expiring soon, or expired.
-func loadBalancerCertificateExpiresSoon(s *inventory.Snapshot) int {
+func certificateExpiresSoon(s *inventory.Snapshot) []Ref {
 	expiring := expiringCertificates(s)
-	return countFunc(inventory.LoadBalancers.Of(s), func(lb *inventory.LoadBalancer) bool {
+	return failing(inventory.Certificates.Of(s), certificateRef, func(c *inventory.Certificate) bool { return expiring[c.ID] })
+}
+
+func certificateError(s *inventory.Snapshot) []Ref {
+	return failing(inventory.Certificates.Of(s), certificateRef, func(c *inventory.Certificate) bool { return c.State == "error" })
+}
+
+// loadBalancerCertificateExpiresSoon finds load balancers with a rule
+// that terminates TLS with a certificate expiring soon, or expired.
+func loadBalancerCertificateExpiresSoon(s *inventory.Snapshot) []Ref {
+	expiring := expiringCertificates(s)
+	return failing(inventory.LoadBalancers.Of(s), loadBalancerRef, func(lb *inventory.LoadBalancer) bool {
 		return slices.ContainsFunc(lb.ForwardingRules, func(r inventory.ForwardingRule) bool { return expiring[r.CertificateID] })
 	})
 }
@@ -146,14 +217,4 @@ func expiringCertificates(s *inventory.Snapshot) map[string]bool {
 		}
 	}
 	return expiring
-}
-
-func countFunc[T any](items []T, f func(*T) bool) int {
-	n := 0
-	for i := range items {
-		if f(&items[i]) {
-			n++
-		}
-	}
-	return n
 }

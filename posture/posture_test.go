@@ -1,6 +1,7 @@
 package posture
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -99,9 +100,65 @@ func TestEachCheckFailsAndPasses(t *testing.T) {
 			{ID: "fine", ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "https", CertificateID: "later"}}},
 			{ID: "plain", ForwardingRules: []inventory.ForwardingRule{{EntryProtocol: "http"}}},
 		})), 2},
+		{"droplet_without_alert_policy", lists(inventory.Droplets.With([]inventory.Droplet{
+			{ID: 1, Tags: []string{"production"}}, {ID: 2}, {ID: 3, Tags: []string{"staging"}}, {ID: 4}, {ID: 5},
+		}), inventory.AlertPolicies.With([]inventory.AlertPolicy{
+			{Type: "v1/insights/droplet/cpu", Enabled: true, Tags: []string{"production"}},                  // watches 1
+			{Type: "v1/insights/droplet/load_5", Enabled: true, Entities: []string{"2"}},                    // watches 2
+			{Type: "v1/insights/droplet/cpu", Tags: []string{"staging"}},                                    // disabled: watches nothing
+			{Type: "v1/insights/lbaas/avg_cpu_utilization_percent", Enabled: true, Entities: []string{"4"}}, // not a Droplet metric
+		})), 3},
+		{"spaces_key_full_access", lists(inventory.SpacesKeys.With([]inventory.SpacesKey{
+			{Name: "admin", Grants: []inventory.SpacesGrant{{Permission: "fullaccess"}}},
+			{Name: "assets", Grants: []inventory.SpacesGrant{{Bucket: "assets", Permission: "readwrite"}}},
+			{Name: "none"},
+		})), 1},
+		{"database_backup_older_than_36h", lists(
+			inventory.Databases.With([]inventory.Database{{ID: "fresh"}, {ID: "stale"}, {ID: "never"}, {ID: "cache", Engine: "valkey"}}),
+			inventory.DatabaseBackups.With(map[string]inventory.Backups{
+				"fresh": {Count: 3, Newest: listedAt.Add(-35 * time.Hour)},
+				"stale": {Count: 7, Newest: listedAt.Add(-37 * time.Hour)},
+				"never": {},
+			}),
+		), 2},
+		{"project_default_holds_resources", lists(
+			inventory.Projects.With([]inventory.Project{{ID: "shop"}, {ID: "default", IsDefault: true}}),
+			inventory.ProjectResources.With(map[string][]inventory.ProjectResource{
+				"shop":    {{URNType: "droplet", ID: "1"}},
+				"default": {{URNType: "droplet", ID: "2"}, {URNType: "space", ID: "assets"}},
+			}),
+		), 2},
+		{"genai_agent_public", lists(inventory.GenAIAgents.With([]inventory.GenAIAgent{
+			{UUID: "a", Visibility: "VISIBILITY_PUBLIC"}, {UUID: "b", Visibility: "VISIBILITY_PRIVATE"}, {UUID: "c"},
+		})), 1},
 	} {
 		if got := failuresOf(t, known(tc.s...), tc.check); got != tc.want {
 			t.Errorf("%s on %+v: %d failures, want %d", tc.check, tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestFindingsNameTheirWorkloads: the objects behind a finding are named
+// by the kind and ID their workloads have, and by name; a resource of the
+// default project the exporter does not list keeps its ID as its name.
+func TestFindingsNameTheirWorkloads(t *testing.T) {
+	s := known(
+		inventory.Droplets.With([]inventory.Droplet{{ID: 7, Name: "web-01", PublicIPv4: "198.18.0.7"}}),
+		inventory.Projects.With([]inventory.Project{{ID: "default", IsDefault: true}}),
+		inventory.ProjectResources.With(map[string][]inventory.ProjectResource{
+			"default": {{URNType: "droplet", ID: "7"}, {URNType: "space", ID: "assets"}},
+		}),
+	)
+	want := map[string]string{
+		"droplet_public_without_firewall": "[{droplets 7 web-01}]",
+		"project_default_holds_resources": "[{droplets 7 web-01} {space assets assets}]",
+	}
+	for _, r := range Evaluate(s) {
+		if w, ok := want[r.Name]; ok && fmt.Sprint(r.Failing) != w {
+			t.Errorf("%s: %v, want %s", r.Name, r.Failing, w)
+		}
+		if r.Failures != len(r.Failing) {
+			t.Errorf("%s: %d failures, %d named", r.Name, r.Failures, len(r.Failing))
 		}
 	}
 }

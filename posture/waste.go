@@ -65,7 +65,13 @@ func (r WasteReason) Find(s *inventory.Snapshot) []Wasted {
 func wasteChecks() []Check {
 	checks := make([]Check, len(WasteReasons))
 	for i, r := range WasteReasons {
-		checks[i] = Check{"waste_" + r.Reason, "low", r.Needs, func(s *inventory.Snapshot) int { return len(r.find(s)) }}
+		checks[i] = Check{"waste_" + r.Reason, "low", r.Needs, func(s *inventory.Snapshot) []Ref {
+			var refs []Ref
+			for _, w := range r.find(s) {
+				refs = append(refs, Ref{w.Kind, w.ID, w.Name})
+			}
+			return refs
+		}}
 	}
 	return checks
 }

@@ -10,7 +10,7 @@ import (
 // csvColumns are the fixed columns; the attribute columns follow them.
 var csvColumns = []string{
 	"kind", "account", "id", "name", "region", "status", "size", "version", "engine",
-	"tags", "created", "public_addresses", "monthly_price_dollars",
+	"tags", "created", "public_addresses", "project_id", "monthly_price_dollars",
 }
 
 // writeCSV writes one line per row. Tags and addresses are joined with
@@ -22,7 +22,8 @@ func writeCSV(w io.Writer, rows []Row) error {
 	for _, r := range rows {
 		record := []string{
 			r.Kind, r.Account, r.ID, r.Name, r.Region, r.Status, r.Size, r.Version, r.Engine,
-			strings.Join(r.Tags, " "), formatTime(r.Created), strings.Join(r.PublicAddresses, " "), formatPrice(r.MonthlyPrice),
+			strings.Join(r.Tags, " "), formatTime(r.Created), strings.Join(r.PublicAddresses, " "), r.ProjectID,
+			formatPrice(r.MonthlyPrice),
 		}
 		for _, key := range attributeColumns {
 			if v, ok := r.Attributes[key]; ok {

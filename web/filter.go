@@ -2,11 +2,13 @@ package web
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+	"github.com/digitalocean-exporter/digitalocean_exporter/posture"
 )
 
 // Filter selects workloads. Each field holds the values a row may have, any
@@ -16,32 +18,92 @@ type Filter struct {
 	Regions  []string
 	Tags     []string
 	Statuses []string
+	Projects []string // project IDs
+	Findings []string // posture checks: the workloads that fail any of them
+	failing  map[workloadKey]bool
 }
+
+// workloadKey names one workload of one account.
+type workloadKey struct{ account, kind, id string }
 
 // filterParams are the query parameters a Filter reads, each repeatable.
 const (
-	paramKind   = "kind"
-	paramRegion = "region"
-	paramTag    = "tag"
-	paramStatus = "status"
+	paramKind    = "kind"
+	paramRegion  = "region"
+	paramTag     = "tag"
+	paramStatus  = "status"
+	paramProject = "project"
+	paramFinding = "finding"
 )
 
-// parseFilter reads ?kind=, ?region=, ?tag= and ?status=. Empty values are
-// ignored, so an HTML form's "any" choice selects everything; an unknown
-// kind is an error rather than an empty answer.
+// filterParams are every parameter a Filter reads, in the order links
+// keep them.
+var filterParams = []string{paramKind, paramRegion, paramTag, paramStatus, paramProject, paramFinding}
+
+// readQuery reads a request's query and its filter; an error is the
+// client's, for a 400: never an unfiltered answer for a filter it could not
+// read.
+func readQuery(r *http.Request) (url.Values, Filter, error) {
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return nil, Filter{}, fmt.Errorf("cannot read the query: %w", err)
+	}
+	filter, err := parseFilter(q)
+	return q, filter, err
+}
+
+// parseFilter reads ?kind=, ?region=, ?tag=, ?status=, ?project= and
+// ?finding=. Empty values are ignored, so an HTML form's "any" choice
+// selects everything; an unknown kind or check is an error rather than an
+// empty answer.
 func parseFilter(q url.Values) (Filter, error) {
 	f := Filter{
 		Kinds:    values(q, paramKind),
 		Regions:  values(q, paramRegion),
 		Tags:     values(q, paramTag),
 		Statuses: values(q, paramStatus),
+		Projects: values(q, paramProject),
+		Findings: values(q, paramFinding),
 	}
 	for _, kind := range f.Kinds {
 		if !slices.Contains(Kinds, kind) {
 			return f, fmt.Errorf("unknown kind %q: want one of %s", kind, strings.Join(Kinds, ", "))
 		}
 	}
+	for _, check := range f.Findings {
+		if !slices.ContainsFunc(posture.Checks, func(c posture.Check) bool { return c.Name == check }) {
+			return f, fmt.Errorf("unknown posture check %q", check)
+		}
+	}
 	return f, nil
+}
+
+// withFindings resolves a finding filter against what each account's
+// checks found: the workloads that fail the checks asked for.
+func (f Filter) withFindings(results map[string][]posture.Result) Filter {
+	if len(f.Findings) == 0 {
+		return f
+	}
+	f.failing = map[workloadKey]bool{}
+	for account, checks := range results {
+		for _, r := range checks {
+			if slices.Contains(f.Findings, r.Name) {
+				for _, ref := range r.Failing {
+					f.failing[workloadKey{account, ref.Kind, ref.ID}] = true
+				}
+			}
+		}
+	}
+	return f
+}
+
+// evaluate runs the posture checks of every account, by account.
+func evaluate(snapshots []*inventory.Snapshot) map[string][]posture.Result {
+	results := make(map[string][]posture.Result, len(snapshots))
+	for _, s := range snapshots {
+		results[s.Account] = posture.Evaluate(s)
+	}
+	return results
 }
 
 func values(q url.Values, key string) []string {
@@ -59,7 +121,8 @@ func values(q url.Values, key string) []string {
 // in nyc for nyc1), or a whole geography; a tag filter selects rows that
 // carry any of the tags, and does not apply to kinds that carry no tags.
 func (f Filter) Match(r Row) bool {
-	return anyOf(f.Kinds, r.Kind) && anyOf(f.Statuses, r.Status) &&
+	return anyOf(f.Kinds, r.Kind) && anyOf(f.Statuses, r.Status) && anyOf(f.Projects, r.ProjectID) &&
+		(len(f.Findings) == 0 || f.failing[workloadKey{r.Account, r.Kind, r.ID}]) &&
 		(len(f.Regions) == 0 || slices.ContainsFunc(f.Regions, func(want string) bool { return inventory.RegionMatches(want, r.Region) })) &&
 		(len(f.Tags) == 0 || !tagged(r.Kind) || slices.ContainsFunc(r.Tags, func(t string) bool { return slices.Contains(f.Tags, t) }))
 }

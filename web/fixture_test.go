@@ -15,9 +15,10 @@ var (
 const hostileName = `<script>alert(1)</script>`
 
 // fleetSnapshot is an account with two droplets (one named to attack the
-// page), a cluster, a database and an app, every kind refreshed once.
-func fleetSnapshot(account string) *inventory.Snapshot {
-	s := inventory.NewSnapshot(account, refreshedAt,
+// page), a cluster, a database and an app, and more lists if given, every
+// kind refreshed once.
+func fleetSnapshot(account string, more ...inventory.Listing) *inventory.Snapshot {
+	s := inventory.NewSnapshot(account, refreshedAt, append([]inventory.Listing{
 		inventory.Droplets.With([]inventory.Droplet{
 			{ID: 2, Name: "web-1", Region: "nyc1", Size: "s-1vcpu-2gb", Status: "active", Image: "ubuntu-24-04-x64",
 				VPCUUID: "vpc-1", PublicIPv4: "198.18.0.1", PublicIPv6: "2604:a880::1", PrivateIPv4: "10.0.0.1",
@@ -39,7 +40,7 @@ func fleetSnapshot(account string) *inventory.Snapshot {
 			ID: "a-1", Name: "shop", Region: "nyc", Tier: "basic", Phase: "ACTIVE", Created: createdAt,
 			Components: []inventory.Component{{Name: "web", Instances: 2}, {Name: "site"}},
 		}}),
-	)
+	}, more...)...)
 	s.Status[inventory.KindAccount] = inventory.Status{Refreshes: 1, LastSuccess: refreshedAt}
 	return s
 }

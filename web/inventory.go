@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 
@@ -18,19 +17,14 @@ import (
 // that polls gets 304 Not Modified until then.
 func Inventory(src inventory.Source) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		q, err := url.ParseQuery(r.URL.RawQuery)
-		if err != nil { // never an unfiltered list for a filter it could not read
-			http.Error(w, fmt.Sprintf("cannot read the query: %v", err), http.StatusBadRequest)
+		q, filter, err := readQuery(r)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
 		format := q.Get("format")
 		if format != "" && format != "json" && format != "csv" {
 			http.Error(w, fmt.Sprintf("unknown format %q: want json or csv", format), http.StatusBadRequest)
-			return
-		}
-		filter, err := parseFilter(q)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
 		snapshots := src.Snapshots()
@@ -41,6 +35,9 @@ func Inventory(src inventory.Source) http.Handler {
 		if matchesETag(r.Header.Get("If-None-Match"), tag) {
 			w.WriteHeader(http.StatusNotModified)
 			return
+		}
+		if len(filter.Findings) > 0 {
+			filter = filter.withFindings(evaluate(snapshots))
 		}
 		fleet := filter.apply(newFleet(snapshots))
 		if format == "csv" {
@@ -65,7 +62,7 @@ func etag(snapshots []*inventory.Snapshot, query string) string {
 	fmt.Fprintf(h, "v1\x00%s", query)
 	for _, s := range snapshots {
 		fmt.Fprintf(h, "\x00%s", s.Account)
-		for _, kind := range Kinds {
+		for _, kind := range inventory.Kinds() { // every kind: project_id comes from the project resources
 			if status, ok := s.Status[kind]; ok {
 				fmt.Fprintf(h, "\x00%s=%d/%s", kind, status.LastSuccess.UnixNano(), status.Reason)
 			}

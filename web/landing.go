@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	_ "embed"
 	"encoding/base64"
-	"encoding/json"
 	"html/template"
 	"net/http"
 	"time"
@@ -18,34 +17,37 @@ type LandingConfig struct {
 	Name        string // the exporter's name, as the page title
 	Version     string
 	MetricsPath string
+	Changes     RecentChanges // the last hour's changes; nil for none
 }
 
 //go:embed landing.html
 var landingHTML string
 
 var landingTemplate = template.Must(template.New("landing").Funcs(template.FuncMap{
-	"jsonList": func(list []string) (string, error) { // for data attributes; the template escapes it
-		b, err := json.Marshal(list)
-		return string(b), err
-	},
 	"formatTime":  formatTime,
 	"formatPrice": formatPrice,
-	"kindLabel":   func(kind string) string { return inventory.KindNamed(kind).Label() },
+	"kindLabel":   kindLabel,
 }).Parse(landingHTML))
 
 // Landing serves the fleet at a glance: counts per kind and region, how
-// fresh the data of each kind is, and every workload in a table that can be
-// filtered and sorted. It is rendered on the server from the cache; the page
-// loads nothing from anywhere, and its small inline script runs only with
-// the nonce the Content-Security-Policy header names.
+// fresh the data of each kind is, the posture findings with the workloads
+// behind them beside DigitalOcean's own scan, the last hour's changes, and
+// a page of the workloads the query's filters select, sorted as it asks.
+// It is rendered on the server from the cache, so a filtered, sorted page
+// is a link; the page loads nothing from anywhere, and its small inline
+// script runs only with the nonce the Content-Security-Policy header names.
 func Landing(src inventory.Source, cfg LandingConfig) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		filter, err := parseFilter(r.URL.Query())
+		query, filter, err := readQuery(r)
+		var table tableQuery
+		if err == nil {
+			table, err = parseTableQuery(query)
+		}
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
-		view := newLandingView(src.Snapshots(), filter, time.Now())
+		view := newLandingView(src.Snapshots(), landingRequest{filter, table, query}, cfg.Changes, time.Now())
 		view.Name, view.Version, view.MetricsPath = cfg.Name, cfg.Version, cfg.MetricsPath
 		view.Nonce = newNonce()
 		var page bytes.Buffer

@@ -151,6 +151,8 @@ func TestLandingShowsKindsNotListedAndFailures(t *testing.T) {
 	}
 }
 
+// TestLandingFiltersFromTheQuery: the server applies the filters of the
+// query; the page holds the rows selected, and says how many.
 func TestLandingFiltersFromTheQuery(t *testing.T) {
 	for query, want := range map[string]int{
 		"":                            5,
@@ -159,15 +161,16 @@ func TestLandingFiltersFromTheQuery(t *testing.T) {
 		"?tag=production&region=nyc1": 3, // web-1, the cluster, and the app in nyc
 		"?region=nyc":                 4,
 		"?status=off&kind=droplets":   1,
+		"?kind=&region=&tag=":         5, // the form's "any"
 	} {
 		_, doc, _ := landing(t, staticSource{fleetSnapshot("a")}, "/"+query)
 		rows, shown := workloadRows(doc)
-		if len(rows) != 5 || shown != want {
-			t.Errorf("%q: %d rows, %d shown; want 5 rows, %d shown", query, len(rows), shown, want)
+		if len(rows) != want || shown != want {
+			t.Errorf("%q: %d rows, %d shown; want %d", query, len(rows), shown, want)
 		}
 		counter := find(doc, func(n *html.Node) bool { id, _ := attr(n, "id"); return id == "shown" })
 		if got := text(counter[0]); got != strconv.Itoa(want) {
-			t.Errorf("%q: the page says it shows %s, want %d", query, got, want)
+			t.Errorf("%q: the page says it selects %s, want %d", query, got, want)
 		}
 	}
 }

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
+	"net/url"
 	"slices"
 	"time"
 
@@ -17,20 +19,18 @@ type landingView struct {
 	RegionKinds                []kindSummary // the kinds placed in a region, the columns of Regions
 	Regions                    []regionSummary
 	Health                     []healthRow
-	Workloads                  []Row
-	Shown                      int // rows the filter selects
+	Posture                    []postureView // by account
+	Changes                    changeList
+	Table                      workloadTable
 	Choices                    choices
 	Filter                     selected
-	TagNote                    string // what the tag filter does not apply to; "" without one
-	filter                     Filter
+	TagNote                    string            // what the tag filter does not apply to; "" without one
+	Projects                   map[string]string // project names by ID
 }
 
 // RegionColumns is the width of the table by region: its region and
 // total, and a column per kind.
 func (v landingView) RegionColumns() int { return len(v.RegionKinds) + 2 }
-
-// FilterMatches tells the template whether a row is shown at first.
-func (v landingView) FilterMatches(r Row) bool { return v.filter.Match(r) }
 
 type kindSummary struct {
 	Kind, Label string
@@ -59,16 +59,33 @@ type healthRow struct {
 }
 
 // choices are the values the filter selects offer.
-type choices struct{ Kinds, Regions, Tags, Statuses []string }
+type choices struct {
+	Kinds, Regions, Tags, Statuses []string
+	Projects                       []option
+}
 
-// selected is the first value of each filter, as the selects show it.
-type selected struct{ Kind, Region, Tag, Status string }
+// option is a choice whose value is not what a person reads.
+type option struct{ Value, Label string }
 
-func newLandingView(snapshots []*inventory.Snapshot, filter Filter, now time.Time) landingView {
+// selected is the first value of each filter, as the form shows it, and
+// the sort the form keeps.
+type selected struct{ Kind, Region, Tag, Status, Project, Finding, Sort string }
+
+// landingRequest is what the page was asked for.
+type landingRequest struct {
+	filter Filter
+	table  tableQuery
+	query  url.Values
+}
+
+func newLandingView(snapshots []*inventory.Snapshot, req landingRequest, changes RecentChanges, now time.Time) landingView {
 	fleet := newFleet(snapshots)
-	v := landingView{Workloads: fleet.Workloads, filter: filter, TagNote: filter.untaggedNote(), Filter: selected{
-		Kind: first(filter.Kinds), Region: first(filter.Regions), Tag: first(filter.Tags), Status: first(filter.Statuses),
-	}}
+	results := evaluate(snapshots)
+	filter := req.filter.withFindings(results)
+	v := landingView{TagNote: filter.untaggedNote(), Changes: recentChanges(changes, now), Projects: projectNames(snapshots),
+		Filter: selected{Kind: first(filter.Kinds), Region: first(filter.Regions), Tag: first(filter.Tags),
+			Status: first(filter.Statuses), Project: first(filter.Projects), Finding: first(filter.Findings),
+			Sort: req.query.Get(paramSort)}}
 	for _, kind := range inventory.WorkloadKinds() {
 		v.Kinds = append(v.Kinds, kindSummary{Kind: kind.Name(), Label: kind.Label(), Tagged: kind.Has(inventory.HasTags)})
 	}
@@ -78,24 +95,49 @@ func newLandingView(snapshots []*inventory.Snapshot, filter Filter, now time.Tim
 		}
 	}
 	var places, tags, statuses []string
+	var selectedRows []Row
 	for _, row := range fleet.Workloads {
 		v.Kinds[slices.Index(Kinds, row.Kind)].Count++
 		places = append(places, row.Region, row.Geography)
 		tags = append(tags, row.Tags...)
 		statuses = append(statuses, row.Status)
 		if filter.Match(row) {
-			v.Shown++
+			selectedRows = append(selectedRows, row)
 		}
 	}
+	v.Table = newWorkloadTable(selectedRows, len(fleet.Workloads), req.table, req.query, v.Projects)
 	v.RegionKinds = slices.DeleteFunc(slices.Clone(v.Kinds), func(k kindSummary) bool {
 		return !inventory.KindNamed(k.Kind).Has(inventory.HasRegion)
 	})
 	v.Regions = regionSummaries(fleet.Workloads, v.RegionKinds)
-	v.Choices = choices{Kinds: Kinds, Regions: uniq(places), Tags: uniq(tags), Statuses: uniq(statuses)}
+	v.Choices = choices{Kinds: Kinds, Regions: uniq(places), Tags: uniq(tags), Statuses: uniq(statuses),
+		Projects: projectOptions(v.Projects)}
 	for _, s := range snapshots {
 		v.Health = append(v.Health, healthRows(s, now)...)
+		v.Posture = append(v.Posture, newPostureView(s, results[s.Account]))
 	}
 	return v
+}
+
+// projectNames are the names of every account's projects, by ID.
+func projectNames(snapshots []*inventory.Snapshot) map[string]string {
+	names := map[string]string{}
+	for _, s := range snapshots {
+		for _, p := range inventory.Projects.Of(s) {
+			names[p.ID] = p.Name
+		}
+	}
+	return names
+}
+
+// projectOptions are the projects as the filter offers them, by name.
+func projectOptions(names map[string]string) []option {
+	options := make([]option, 0, len(names))
+	for id, name := range names {
+		options = append(options, option{Value: id, Label: name})
+	}
+	slices.SortFunc(options, func(a, b option) int { return cmp.Or(compareNatural(a.Label, b.Label), cmp.Compare(a.Value, b.Value)) })
+	return options
 }
 
 // regionSummaries count the workloads of the regional kinds by region.

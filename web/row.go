@@ -29,6 +29,7 @@ type Row struct {
 	Tags            []string   `json:"tags"`
 	Created         *time.Time `json:"created"`
 	PublicAddresses []string   `json:"public_addresses"`
+	ProjectID       string     `json:"project_id"` // of the project that holds it; "" when none is known
 	// Attributes are the kind's own facts; attributeColumns names them all.
 	Attributes map[string]any `json:"attributes"`
 	// MonthlyPrice is the workload's list price a month in dollars, as the
@@ -75,6 +76,7 @@ func newFleet(snapshots []*inventory.Snapshot) Fleet {
 	fleet := Fleet{Refreshes: []Refresh{}, Workloads: []Row{}}
 	for _, s := range snapshots {
 		prices := inventory.ListPrices(s)
+		projects := inventory.ProjectsOf(s)
 		for _, kind := range inventory.WorkloadKinds() {
 			status, enabled := s.Status[kind.Name()]
 			if !enabled {
@@ -85,7 +87,7 @@ func newFleet(snapshots []*inventory.Snapshot) Fleet {
 				Succeeded: status.Succeeded(), Reason: string(status.Reason), Pending: status.Refreshes == 0,
 			})
 			if status.Known() {
-				rows := rowsOf(s.Account, kind.Workloads(s), prices)
+				rows := rowsOf(s.Account, kind.Workloads(s), prices, projects)
 				fleet.Workloads = append(fleet.Workloads, sortedRows(rows)...)
 			}
 		}
@@ -93,13 +95,15 @@ func newFleet(snapshots []*inventory.Snapshot) Fleet {
 	return fleet
 }
 
-func rowsOf(account string, workloads []inventory.Workload, prices inventory.Prices) []Row {
+func rowsOf(account string, workloads []inventory.Workload, prices inventory.Prices,
+	projects inventory.ProjectIndex) []Row {
 	rows := make([]Row, len(workloads))
 	for i, w := range workloads {
 		rows[i] = Row{
 			Kind: w.Kind, Account: account, ID: w.ID, Name: w.Name, Region: w.Region, Geography: w.Geography,
 			Status: w.Status, Size: w.Size, Version: w.Version, Engine: w.Engine, Tags: nonNil(w.Tags),
 			Created: timeOrNil(w.Created), PublicAddresses: nonNil(w.PublicAddresses), Attributes: w.Attributes,
+			ProjectID: projects.Of(w.Kind, w.ID),
 		}
 		if price, ok := prices.Of(w.Kind, w.ID); ok {
 			rows[i].MonthlyPrice = &price

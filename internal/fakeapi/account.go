@@ -97,8 +97,9 @@ func exampleObject(file, key string) map[string]any {
 // exampleObjects are the objects of a list's example file: its list, or
 // the body itself for a list with no key.
 func exampleObjects(l list) []map[string]any {
-	if l.key == "" {
-		return []map[string]any{exampleObject(l.example, "")}
+	switch {
+	case l.key == "", l.object:
+		return []map[string]any{exampleObject(l.example, l.key)}
 	}
 	return exampleList(l.example, l.key)
 }

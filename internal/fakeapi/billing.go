@@ -52,7 +52,7 @@ func insightsBody(now func() time.Time) routeFunc {
 		if urn := r.PathValue("id"); urn != team && !strings.HasPrefix(urn, "do:teamgroup:") {
 			return nil, errorFor(http.StatusNotFound)
 		}
-		p, err := parsePage(r.URL.Query())
+		p, err := parsePage(r.URL.Query(), false)
 		if err != nil {
 			return nil, err
 		}

@@ -80,7 +80,7 @@ func (s *Server) SetToken(token string) {
 func (s *Server) SetFault(route string, f Fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.faults[route] = &f
+	s.faults[route] = &armedFault{Fault: f}
 }
 
 // ClearFaults removes every fault.

@@ -54,8 +54,12 @@ var uniformShapes = shapes{
 // load balancers. Some of it fails security checks on purpose: droplets
 // without a firewall, admin ports open to the world, a database open to any
 // address, an outdated cluster, a database past its end of life and a load
-// balancer serving plain HTTP. It holds no credentials, and every call
-// returns the same content.
+// balancer serving plain HTTP. It holds no database credentials; where the
+// API sends a secret with an object (an alert policy's Slack webhook, an
+// autoscale pool's user data, a GenAI agent's MCP authorization, a
+// Functions namespace's key), it sends a marked fake one (DemoSlackWebhook,
+// ...), which tests look for where it must never show. Every call returns
+// the same content.
 func Demo() Account { return build(demoSize, demoShapes) }
 
 // Generate returns a large account for benchmarks, built like Demo's with
@@ -68,11 +72,15 @@ type builder struct {
 	templates Account
 	size      Size
 	shapes    shapes
+	// built are the lists made so far, in the order of the lists table:
+	// a list may refer to the objects of the lists before it.
+	built map[string][]map[string]any
 }
 
 func build(s Size, sh shapes) Account {
 	b := builder{templates: Examples(), size: s, shapes: sh}
 	a := Account{Info: b.accountInfo(), Lists: map[string][]map[string]any{}, ByID: map[string]map[string][]map[string]any{}}
+	b.built = a.Lists
 	for _, l := range lists {
 		switch {
 		case l.makeAll != nil:
@@ -111,6 +119,8 @@ func (b builder) accountInfo() map[string]any {
 	info["email"] = "platform@example.com"
 	info["name"] = "Demo Account"
 	info["droplet_limit"] = 25 * (2 + (b.size[Droplets]+b.size[GPUDroplets])/25)
+	info["volume_limit"] = 10 * (2 + b.size[Volumes]/10)
+	info["reserved_ip_limit"] = 5 * (2 + (b.size[ReservedIPs]+b.size[ReservedIPv6s])/5)
 	info["status_message"] = ""
 	info["team"] = map[string]any{"uuid": hexID("team"), "name": "Platform Team"}
 	return info

@@ -53,7 +53,7 @@ func (b builder) database(i int) map[string]any {
 	db["storage_size_mib"] = nullIfZero(e.storageMiB)
 	db["version_end_of_life"] = nullIfZero(e.endOfLife)
 	db["version_end_of_availability"] = nil
-	db["project_id"] = fakeUUID("project")
+	db["project_id"] = projectID(projectOfTags(dbTags[i%len(dbTags)]))
 	db["maintenance_window"] = maintenanceWindow(i)
 	return db
 }

@@ -58,7 +58,7 @@ func (b builder) loadBalancer(i int) map[string]any {
 	lb["sticky_sessions"] = map[string]any{"type": "none"}
 	lb["firewall"] = map[string]any{"allow": []string{}, "deny": []string{}}
 	lb["network"], lb["network_stack"] = "EXTERNAL", "IPV4"
-	lb["vpc_uuid"], lb["project_id"] = vpcUUID(p.region), fakeUUID("project")
+	lb["vpc_uuid"], lb["project_id"] = vpcUUID(p.region), projectID(projectOfTags(p.tags))
 	region := object(lb, "region")
 	region["slug"], region["name"] = p.region.slug, p.region.name
 	return lb

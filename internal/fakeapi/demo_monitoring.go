@@ -96,24 +96,6 @@ func fillLoadBalancer(o *monitoredObject, lb map[string]any) {
 	}
 }
 
-// stringsOf reads a list of strings as the builders set it or as decoding
-// gives it back.
-func stringsOf(v any) []string {
-	switch list := v.(type) {
-	case []string:
-		return list
-	case []any:
-		out := make([]string, 0, len(list))
-		for _, item := range list {
-			if s, ok := item.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	return nil
-}
-
 // numberOf reads a number of a JSON object as the builders set it or as
 // decoding gives it back; 0 when it is not one.
 func numberOf(v any) float64 {

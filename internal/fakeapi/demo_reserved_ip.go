@@ -21,7 +21,7 @@ func (b builder) reservedIPv4(i int) map[string]any {
 	droplet, r := b.assignee(reservedIPv4Plans, i)
 	ip := cloneObject(b.template(ReservedIPs, 0))
 	ip["ip"], _ = publicIPv4(reservedHosts + i)
-	ip["droplet"], ip["project_id"] = droplet, fakeUUID("project")
+	ip["droplet"], ip["project_id"] = droplet, projectID(defaultProject)
 	region := object(ip, "region")
 	region["slug"], region["name"] = regions[r].slug, regions[r].name
 	return ip

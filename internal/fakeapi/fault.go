@@ -20,22 +20,31 @@ type Fault struct {
 	// matching requests, spread evenly and the same on every run (0.3: the
 	// 3rd, 6th, 10th... of every ten); 0 means every request.
 	Share float64
-	seen  int // matching requests so far, for Share
+	// Once makes the fault hit each request (its path and query) at most
+	// once, so that a client's retry of it gets the normal answer.
+	Once bool
+}
+
+// armedFault is a fault set on a route, with what it has seen so far.
+type armedFault struct {
+	Fault
+	seen int             // matching requests so far, for Share
+	hit  map[string]bool // requests hit so far, for Once
 }
 
 // faults holds at most one fault per route. The caller locks.
-type faults map[string]*Fault
+type faults map[string]*armedFault
 
 // take returns the fault for a request to path, which template serves:
 // the path's own first, then the template's, then "*". It counts one use of
-// it down.
-func (fs faults) take(path, template string) (Fault, bool) {
+// it down. request is the path with its query, for Once.
+func (fs faults) take(path, template, request string) (Fault, bool) {
 	for _, route := range []string{path, template, anyRoute} {
 		f, ok := fs[route]
 		if !ok {
 			continue
 		}
-		if !f.hits() {
+		if !f.hits(request) {
 			return Fault{}, false
 		}
 		if f.Times > 0 {
@@ -44,18 +53,25 @@ func (fs faults) take(path, template string) (Fault, bool) {
 				delete(fs, route)
 			}
 		}
-		return *f, true
+		return f.Fault, true
 	}
 	return Fault{}, false
 }
 
 // hits counts one matching request and tells whether the fault hits it.
-func (f *Fault) hits() bool {
-	f.seen++
-	if f.Share <= 0 {
-		return true
+func (f *armedFault) hits(request string) bool {
+	if f.Once && f.hit[request] {
+		return false
 	}
-	return int(float64(f.seen)*f.Share) > int(float64(f.seen-1)*f.Share)
+	f.seen++
+	hit := f.Share <= 0 || int(float64(f.seen)*f.Share) > int(float64(f.seen-1)*f.Share)
+	if hit && f.Once {
+		if f.hit == nil {
+			f.hit = map[string]bool{}
+		}
+		f.hit[request] = true
+	}
+	return hit
 }
 
 // apply answers r as f says. It reports false when f leaves the answer to

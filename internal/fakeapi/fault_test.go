@@ -137,14 +137,24 @@ func TestRouteFaultComesBeforeAnyRouteFault(t *testing.T) {
 }
 
 func TestFaultShareHitsThatShareEvenly(t *testing.T) {
-	f := Fault{Status: 500, Share: 0.3}
+	f := armedFault{Fault: Fault{Status: 500, Share: 0.3}}
 	hits := 0
 	for range 100 {
-		if f.hits() {
+		if f.hits("/v2/droplets") {
 			hits++
 		}
 	}
 	if hits != 30 {
 		t.Errorf("share 0.3 hit %d of 100 requests", hits)
+	}
+}
+
+func TestFaultOnceSparesARequestItHit(t *testing.T) {
+	f := armedFault{Fault: Fault{Status: 503, Once: true}}
+	if !f.hits("/v2/droplets?page=2") || f.hits("/v2/droplets?page=2") {
+		t.Error("a retry of the request it hit is hit again")
+	}
+	if !f.hits("/v2/droplets?page=3") {
+		t.Error("another request is spared")
 	}
 }

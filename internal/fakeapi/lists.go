@@ -36,6 +36,26 @@ const (
 	// Billing, served by routes of their own that read the clock (billing.go).
 	Balance         = "balance"          // GET /v2/customers/my/balance: one object, the whole body
 	BillingInsights = "billing_insights" // one day's data points, served for each day asked
+
+	DatabaseBackups       = "database_backups"       // GET /v2/databases/{id}/backups: "backups", not paginated
+	KubernetesClusterlint = "kubernetes_clusterlint" // GET /v2/kubernetes/clusters/{id}/clusterlint: the latest run's "diagnostics"
+	DatabaseReplicas      = "database_replicas"      // GET /v2/databases/{id}/replicas: "replicas", not paginated
+
+	Projects         = "projects"
+	ProjectResources = "project_resources" // GET /v2/projects/{id}/resources, paged; after every list a project holds
+
+	Registries           = "registries"            // GET /v2/registries, not paginated
+	RegistryRepositories = "registry_repositories" // GET /v2/registries/{name}/repositoriesV2, paged by page_token; Generate's size is per registry
+	UptimeChecks         = "uptime_checks"
+	UptimeCheckStates    = "uptime_check_states" // GET /v2/uptime/checks/{id}/state: one object
+	AlertPolicies        = "alert_policies"      // GET /v2/monitoring/alerts
+	AutoscalePools       = "autoscale_pools"     // GET /v2/droplets/autoscale
+	SSHKeys              = "ssh_keys"            // GET /v2/account/keys
+	SpacesKeys           = "spaces_keys"
+	SecurityScans        = "security_scans" // GET /v2/security/scans/latest: the first, one object; 404 when there is none
+	NFSShares            = "nfs_shares"     // GET /v2/nfs?region=: the shares of one region, not paginated
+	GenAIAgents          = "genai_agents"
+	FunctionsNamespaces  = "functions_namespaces" // not paginated
 )
 
 // list is one list the fake serves: its route, how it answers, where its
@@ -48,10 +68,20 @@ type list struct {
 	key   string // the JSON key of the list in the body
 	query string // key=value: serve this list to requests that have it; another of the path otherwise, or none
 	whole bool   // not paginated: every item, with no links or meta
+	// tokens names the pages past the first by a page_token in the next
+	// link, which a request for them must give.
+	tokens bool
 	// object serves the list's first item alone, {"key": {...}}, as the API
 	// serves a single object (a subscription, the state of a check); not
 	// found when the list is empty.
 	object bool
+	// pages is the field of a single object whose items page and per_page
+	// select, as the latest security scan pages its findings.
+	pages string
+	// filter is a query parameter the request must have, and that selects
+	// the objects whose field of that name has its value (NFS shares by
+	// region).
+	filter string
 	// nullWhenNone sends null for a parent object the fake holds no list
 	// for, where the API does so; an empty list otherwise.
 	nullWhenNone bool
@@ -120,6 +150,40 @@ var lists = []list{
 	// No path: billing.go serves them. The balance example is the body itself.
 	{name: Balance, example: "balance.json", makeAll: builder.balance},
 	{name: BillingInsights, key: "data_points", example: "billing_insights.json", makeAll: builder.billingDay},
+
+	{name: KubernetesClusterlint, path: "/v2/kubernetes/clusters/{id}/clusterlint", key: "diagnostics", whole: true,
+		parent: Clusters, example: "kubernetes_clusterlint.json", makeFor: builder.clusterlint},
+	{name: DatabaseBackups, path: "/v2/databases/{id}/backups", key: "backups", whole: true, parent: Databases,
+		makeFor: builder.backups},
+	{name: DatabaseReplicas, path: "/v2/databases/{id}/replicas", key: "replicas", whole: true, parent: Databases,
+		makeFor: builder.replicas},
+
+	{name: Projects, path: "/v2/projects", key: "projects", example: "projects.json", demo: len(demoProjects), make: builder.project},
+	{name: ProjectResources, path: "/v2/projects/{id}/resources", key: "resources", parent: Projects,
+		example: "project_resources.json", makeFor: builder.projectResources},
+	{name: Registries, path: "/v2/registries", key: "registries", whole: true, example: "registries.json",
+		demo: len(demoRegistries), make: builder.registry},
+	{name: RegistryRepositories, path: "/v2/registries/{id}/repositoriesV2", key: "repositories", tokens: true,
+		parent: Registries, parentKey: "name", example: "registry_repositories_v2.json", makeFor: builder.repositories},
+	{name: UptimeChecks, path: "/v2/uptime/checks", key: "checks", example: "uptime_checks.json", demo: len(uptimePlans),
+		make: builder.uptimeCheck},
+	{name: UptimeCheckStates, path: "/v2/uptime/checks/{id}/state", key: "state", object: true, parent: UptimeChecks,
+		example: "uptime_check_state.json", makeFor: builder.uptimeState},
+	{name: AlertPolicies, path: "/v2/monitoring/alerts", key: "policies", example: "monitoring_alert_policies.json",
+		demo: len(alertPolicyPlans), make: builder.alertPolicy},
+	{name: AutoscalePools, path: "/v2/droplets/autoscale", key: "autoscale_pools", example: "droplet_autoscale_pools.json",
+		demo: len(autoscalePlans), make: builder.autoscalePool},
+	{name: SSHKeys, path: "/v2/account/keys", key: "ssh_keys", example: "ssh_keys.json", demo: len(demoSSHKeys), make: builder.sshKey},
+	{name: SpacesKeys, path: "/v2/spaces/keys", key: "keys", example: "spaces_keys.json", demo: len(spacesKeyPlans),
+		make: builder.spacesKey},
+	{name: SecurityScans, path: "/v2/security/scans/latest", key: "scan", object: true, pages: "findings", example: "security_scan_latest.json",
+		demo: 1, make: builder.securityScan},
+	{name: NFSShares, path: "/v2/nfs", key: "shares", whole: true, filter: "region", example: "nfs.json", demo: len(nfsPlans),
+		make: builder.nfsShare},
+	{name: GenAIAgents, path: "/v2/gen-ai/agents", key: "agents", example: "genai_agents.json", demo: len(genAIPlans),
+		make: builder.genAIAgent},
+	{name: FunctionsNamespaces, path: "/v2/functions/namespaces", key: "namespaces", whole: true,
+		example: "functions_namespaces.json", demo: len(functionsPlans), make: builder.functionsNamespace},
 }
 
 // listNamed returns the list called name.

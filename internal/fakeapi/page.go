@@ -1,7 +1,9 @@
 package fakeapi
 
 import (
+	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -16,9 +18,13 @@ const (
 // page is the page a request asks for.
 type page struct {
 	number, size int
+	tokens       bool // the list names its pages past the first by a page_token
 }
 
-func parsePage(q url.Values) (page, *apiError) {
+// parsePage reads page and per_page, or, for a list paged by tokens, the
+// page_token its next link gave: such a list refuses a page past the
+// first without one.
+func parsePage(q url.Values, tokens bool) (page, *apiError) {
 	number, err := positiveParam(q, "page", 1)
 	if err != nil {
 		return page{}, err
@@ -27,7 +33,31 @@ func parsePage(q url.Values) (page, *apiError) {
 	if err != nil {
 		return page{}, err
 	}
-	return page{number: number, size: min(size, maxPerPage)}, nil
+	if tokens {
+		if number, err = tokenPage(q.Get("page_token"), number); err != nil {
+			return page{}, err
+		}
+	}
+	return page{number: number, size: min(size, maxPerPage), tokens: tokens}, nil
+}
+
+// pageToken names page n of a list paged by tokens.
+func pageToken(n int) string {
+	return base64.RawURLEncoding.EncodeToString(fmt.Appendf(nil, `{"page":%d}`, n))
+}
+
+// tokenPage is the page a page_token names; without a token, only the
+// first page can be asked for.
+func tokenPage(token string, number int) (int, *apiError) {
+	if token == "" && number == 1 {
+		return 1, nil
+	}
+	var named struct{ Page int }
+	raw, err := base64.RawURLEncoding.DecodeString(token)
+	if err != nil || json.Unmarshal(raw, &named) != nil || named.Page < 1 {
+		return 0, badRequest("page_token is missing or not one this list gave.")
+	}
+	return named.Page, nil
 }
 
 func positiveParam(q url.Values, name string, fallback int) (int, *apiError) {
@@ -70,22 +100,27 @@ func (p page) links(r *http.Request, total int) links {
 	var l links
 	last := p.last(total)
 	if p.number > 1 {
-		l.First = pageURL(r, page{1, p.size})
-		l.Prev = pageURL(r, page{p.number - 1, p.size})
+		l.First = pageURL(r, page{1, p.size, false})
+		l.Prev = pageURL(r, page{p.number - 1, p.size, p.tokens && p.number > 2})
 	}
 	if p.number < last {
-		l.Next = pageURL(r, page{p.number + 1, p.size})
-		l.Last = pageURL(r, page{last, p.size})
+		l.Next = pageURL(r, page{p.number + 1, p.size, p.tokens})
+		l.Last = pageURL(r, page{last, p.size, false})
 	}
 	return l
 }
 
 // pageURL is the absolute URL of page p of r's list, on the host r was sent
-// to, keeping r's other query parameters.
+// to, keeping r's other query parameters; with the page's token, for a
+// list paged by tokens.
 func pageURL(r *http.Request, p page) string {
 	q := r.URL.Query()
 	q.Set("page", strconv.Itoa(p.number))
 	q.Set("per_page", strconv.Itoa(p.size))
+	q.Del("page_token")
+	if p.tokens {
+		q.Set("page_token", pageToken(p.number))
+	}
 	u := url.URL{Scheme: "http", Host: r.Host, Path: r.URL.Path, RawQuery: q.Encode()}
 	if r.TLS != nil {
 		u.Scheme = "https"
@@ -95,8 +130,9 @@ func pageURL(r *http.Request, p page) string {
 
 // pagedList is the body of one page of a list: the page's items, the links
 // to other pages and the total.
-func pagedList(key string, all []json.RawMessage, r *http.Request) ([]byte, *apiError) {
-	p, err := parsePage(r.URL.Query())
+func pagedList(l *list, all []json.RawMessage, r *http.Request) ([]byte, *apiError) {
+	key := l.key
+	p, err := parsePage(r.URL.Query(), l.tokens)
 	if err != nil {
 		return nil, err
 	}

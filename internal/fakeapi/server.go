@@ -99,7 +99,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) applyFault(a *answer, r *http.Request, template string) bool {
 	s.mu.Lock()
-	f, ok := s.faults.take(r.URL.Path, template)
+	f, ok := s.faults.take(r.URL.Path, template, r.URL.RequestURI())
 	s.mu.Unlock()
 	return ok && f.apply(a, r, s.closing)
 }

@@ -74,6 +74,7 @@ const (
 	lbHosts       = 97000
 	natHosts      = 98000
 	reservedHosts = 99000
+	nfsHosts      = 99500
 )
 
 // publicIPv4 is a unique public address for host number n, in the
@@ -167,4 +168,22 @@ func number(v any) float64 {
 		return f
 	}
 	return 0
+}
+
+// stringsOf reads a list of strings as the builders set it or as decoding
+// gives it back.
+func stringsOf(v any) []string {
+	switch list := v.(type) {
+	case []string:
+		return list
+	case []any:
+		out := make([]string, 0, len(list))
+		for _, item := range list {
+			if s, ok := item.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
 }
