@@ -53,7 +53,7 @@ func startExporter(t *testing.T, env map[string]string, args ...string) *exporte
 	return e
 }
 
-func freeAddress(t *testing.T) string {
+func freeAddress(t testing.TB) string {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
