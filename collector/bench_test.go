@@ -12,8 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus/promhttp"
-
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/procstat"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
@@ -77,7 +75,7 @@ const prometheus3Accept = "application/openmetrics-text;version=1.0.0;escaping=a
 // and how far the scrapes raised its peak resident memory above what it
 // held before (the whole exporter's is BenchmarkExporterMemory's).
 func benchmarkScrape(b *testing.B, g *Gatherer, acceptEncoding string) {
-	handler := promhttp.HandlerFor(g, promhttp.HandlerOpts{ErrorHandling: promhttp.ContinueOnError})
+	handler := g.Handler(HandlerOpts{})
 	req := httptest.NewRequest(http.MethodGet, "/metrics", nil)
 	req.Header.Set("Accept", prometheus3Accept)
 	req.Header.Set("Accept-Encoding", acceptEncoding)
