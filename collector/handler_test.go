@@ -222,7 +222,9 @@ func TestHandlerContinuesOnError(t *testing.T) {
 	}
 }
 
-type funcCollector struct{ collect func(chan<- prometheus.Metric) }
+type funcCollector struct {
+	collect func(chan<- prometheus.Metric)
+}
 
 func (c *funcCollector) Describe(chan<- *prometheus.Desc)    {}
 func (c *funcCollector) Collect(ch chan<- prometheus.Metric) { c.collect(ch) }
