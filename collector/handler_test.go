@@ -2,7 +2,6 @@ package collector
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -95,20 +94,7 @@ func scrape(t *testing.T, h http.Handler, path, accept, acceptEncoding string) (
 	if resp.Header.Get("Content-Encoding") != "gzip" {
 		return resp, body
 	}
-	raw := bytes.NewReader(body)
-	z, err := gzip.NewReader(raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	z.Multistream(false)
-	plain, err := io.ReadAll(z)
-	if err != nil {
-		t.Fatalf("gunzip: %v", err)
-	}
-	if raw.Len() > 0 {
-		t.Fatalf("%d bytes after the first gzip member", raw.Len())
-	}
-	return resp, plain
+	return resp, gunzipOneMember(t, body)
 }
 
 // parse decodes an exposition in the format its Content-Type names (expfmt
