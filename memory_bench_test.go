@@ -28,9 +28,9 @@ const prometheus3Accept = "application/openmetrics-text;version=1.0.0;escaping=a
 // list refreshed every 5 seconds, and scrapes it back to back over loopback
 // HTTP as Prometheus 3 does (its Accept header, gzip). It reports the
 // exporter process's peak resident set size (VmHWM: start-up, first
-// refresh, refreshes and scrapes) and its CPU time per scrape, refreshes
-// included. Run it for long enough to span several refreshes:
-// -benchtime=30s.
+// refresh, refreshes and scrapes), its CPU time per scrape, refreshes
+// included, and how many times the Droplets were listed again meanwhile.
+// Run it for long enough to span several refreshes: -benchtime=30s.
 func BenchmarkExporterMemory(b *testing.B) {
 	const token = "dop_v1_memory_benchmark"
 	api, err := fakeapi.NewServer(token, fakeapi.Generate(largeAccount))
@@ -43,6 +43,7 @@ func BenchmarkExporterMemory(b *testing.B) {
 		"--web.listen-address="+addr, "--digitalocean.api-url="+api.URL, "--refresh.interval=5s",
 		"--digitalocean.rate-limit-budget=0", "--log.level=warn")
 	waitForReady(b, "http://"+addr)
+	perRefresh := api.Count(http.MethodGet, "/v2/droplets") // the first refresh's pages
 
 	req, _ := http.NewRequest(http.MethodGet, "http://"+addr+"/metrics", nil)
 	req.Header.Set("Accept", prometheus3Accept)
@@ -63,6 +64,7 @@ func BenchmarkExporterMemory(b *testing.B) {
 		}
 		size = int(n)
 	}
+	b.ReportMetric(float64(api.Count(http.MethodGet, "/v2/droplets")-perRefresh)/float64(perRefresh), "droplet-refreshes")
 	b.ReportMetric(float64(readProc(b, procstat.CPU, pid)-cpu)/float64(b.N), "exporter-cpu-ns/op")
 	b.ReportMetric(float64(size), "bytes/scrape")
 	b.ReportMetric(float64(readProc(b, procstat.PeakRSS, pid))/(1<<20), "peak-RSS-MiB")

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"runtime"
 	"slices"
@@ -35,35 +34,34 @@ type piece struct {
 	size     int    // length of the plain encoding
 }
 
-// encode encodes each family into a piece of its own, on every core. A
-// family that does not encode is left out and reported.
+// encode encodes each family into a piece of its own, deflated as it is
+// encoded for a gzipped format, on every core. A family that does not
+// encode is left out and reported.
 func encode(families []*dto.MetricFamily, f format) ([]piece, error) {
-	plain := make([][]byte, len(families))
+	pieces := make([]piece, len(families))
 	errs := make([]error, len(families))
 	parallel(len(families), func(i int) {
-		var b bytes.Buffer
-		if err := expfmt.NewEncoder(&b, f.expfmt).Encode(families[i]); err != nil {
-			errs[i] = fmt.Errorf("encoding %s: %w", families[i].GetName(), err)
-			return
-		}
-		plain[i] = b.Bytes()
+		pieces[i], errs[i] = encodeFamily(families[i], f)
 	})
-	data := plain
-	if f.gzip {
-		data = deflatePieces(plain)
-	}
-	pieces := make([]piece, 0, len(families))
-	for i, mf := range families {
-		if errs[i] != nil {
-			continue
-		}
-		p := piece{name: mf.GetName(), data: data[i], deflated: f.gzip, size: len(plain[i])}
-		if f.gzip {
-			p.crc = crc32.ChecksumIEEE(plain[i])
-		}
-		pieces = append(pieces, p)
-	}
+	pieces = slices.DeleteFunc(pieces, func(p piece) bool { return p.data == nil })
 	return pieces, errors.Join(errs...)
+}
+
+func encodeFamily(mf *dto.MetricFamily, f format) (piece, error) {
+	var b bytes.Buffer
+	if !f.gzip {
+		if err := expfmt.NewEncoder(&b, f.expfmt).Encode(mf); err != nil {
+			return piece{}, fmt.Errorf("encoding %s: %w", mf.GetName(), err)
+		}
+		return piece{name: mf.GetName(), data: bytes.Clone(b.Bytes()), size: b.Len()}, nil
+	}
+	d := newDeflater(&b)
+	err := expfmt.NewEncoder(d, f.expfmt).Encode(mf)
+	d.end(false) // writes to a bytes.Buffer, which cannot fail
+	if err != nil {
+		return piece{}, fmt.Errorf("encoding %s: %w", mf.GetName(), err)
+	}
+	return piece{name: mf.GetName(), data: bytes.Clone(b.Bytes()), deflated: true, crc: d.crc, size: d.n}, nil
 }
 
 // parallel calls do(0) to do(n-1) on as many goroutines as there are cores.

@@ -1,7 +1,6 @@
 package collector
 
 import (
-	"bytes"
 	"compress/flate"
 	"encoding/binary"
 	"hash/crc32"
@@ -14,8 +13,8 @@ import (
 // once per version of the list, and the live families at every scrape.
 // Each piece starts from an empty window and ends with a sync flush, on a
 // byte boundary and without the final-block bit, so that pieces may follow
-// one another in any order; the last piece is closed with a final block,
-// and the member's CRC-32 is combined from the pieces' own. (A run of gzip
+// one another in any order; the last piece ends with a final block, and
+// the member's CRC-32 is combined from the pieces' own. (A run of gzip
 // members would need no CRC arithmetic, but curl and browsers read only
 // the first member of a response.)
 
@@ -27,46 +26,44 @@ var flateWriters = sync.Pool{New: func() any {
 	return w
 }}
 
-// deflateChunk is how much of a family is deflated at once: large enough
-// to lose little compression to the empty window each chunk starts with,
-// small enough to share a large family's work between cores.
-const deflateChunk = 1 << 20
+// deflater deflates what is written to it onto w, as one piece, and keeps
+// the CRC-32 and the length of what was written.
+type deflater struct {
+	zw  *flate.Writer
+	crc uint32
+	n   int
+}
 
-// deflatePieces deflates each of plain into a piece, on every core.
-func deflatePieces(plain [][]byte) [][]byte {
-	type chunk struct{ piece, from, to int }
-	var chunks []chunk
-	for i, p := range plain {
-		for from := 0; from < len(p); from += deflateChunk {
-			chunks = append(chunks, chunk{i, from, min(from+deflateChunk, len(p))})
-		}
+func newDeflater(w io.Writer) *deflater {
+	zw := flateWriters.Get().(*flate.Writer)
+	zw.Reset(w)
+	return &deflater{zw: zw}
+}
+
+func (d *deflater) Write(p []byte) (int, error) {
+	d.crc = crc32.Update(d.crc, crc32.IEEETable, p)
+	d.n += len(p)
+	return d.zw.Write(p)
+}
+
+// end ends the piece: with a sync flush, after which another piece may
+// follow, or with the final block.
+func (d *deflater) end(final bool) error {
+	defer flateWriters.Put(d.zw)
+	if final {
+		return d.zw.Close()
 	}
-	deflated := make([][]byte, len(chunks))
-	parallel(len(chunks), func(i int) {
-		c := chunks[i]
-		var b bytes.Buffer
-		zw := flateWriters.Get().(*flate.Writer)
-		zw.Reset(&b)
-		zw.Write(plain[c.piece][c.from:c.to]) // writes to a bytes.Buffer, which cannot fail
-		zw.Flush()
-		flateWriters.Put(zw)
-		deflated[i] = b.Bytes()
-	})
-	pieces := make([][]byte, len(plain))
-	for i, c := range chunks {
-		pieces[c.piece] = append(pieces[c.piece], deflated[i]...)
-	}
-	return pieces
+	return d.zw.Flush()
 }
 
 // gzipWriter writes one gzip member made of pieces deflated ahead of time
 // and plain bytes that it deflates itself.
 type gzipWriter struct {
-	w   io.Writer
-	zw  *flate.Writer // deflating the plain bytes written since the last piece
-	crc uint32        // of everything written so far, before compression
-	n   uint32        // its length, modulo 2^32 as RFC 1952 says
-	err error
+	w     io.Writer
+	plain *deflater // deflating the plain bytes written since the last piece
+	crc   uint32    // of everything before compression, but the plain bytes
+	n     uint32    // its length, modulo 2^32 as RFC 1952 says
+	err   error
 }
 
 func newGzipWriter(w io.Writer) *gzipWriter {
@@ -80,13 +77,10 @@ func (g *gzipWriter) Write(p []byte) (int, error) {
 	if g.err != nil {
 		return 0, g.err
 	}
-	if g.zw == nil {
-		g.zw = flateWriters.Get().(*flate.Writer)
-		g.zw.Reset(g.w)
+	if g.plain == nil {
+		g.plain = newDeflater(g.w)
 	}
-	n, err := g.zw.Write(p)
-	g.crc = crc32.Update(g.crc, crc32.IEEETable, p[:n])
-	g.n += uint32(n)
+	n, err := g.plain.Write(p)
 	g.err = err
 	return n, err
 }
@@ -94,35 +88,37 @@ func (g *gzipWriter) Write(p []byte) (int, error) {
 // writeDeflated writes a piece deflated ahead of time from size bytes
 // whose CRC-32 is crc.
 func (g *gzipWriter) writeDeflated(piece []byte, crc uint32, size int) {
-	g.endPlain((*flate.Writer).Flush)
+	g.endPlain(false)
 	if g.err != nil {
 		return
 	}
 	_, g.err = g.w.Write(piece)
-	g.crc = crc32Combine(g.crc, crc, size)
-	g.n += uint32(size)
+	g.add(crc, size)
 }
 
-// endPlain ends the deflate data of the plain bytes written since the last
-// piece, if any, with end (a sync flush, or the final block).
-func (g *gzipWriter) endPlain(end func(*flate.Writer) error) {
-	if g.zw == nil {
+// endPlain ends the piece of plain bytes written since the last piece
+// deflated ahead of time, if any.
+func (g *gzipWriter) endPlain(final bool) {
+	if g.plain == nil {
 		return
 	}
-	if err := end(g.zw); g.err == nil {
+	if err := g.plain.end(final); g.err == nil {
 		g.err = err
 	}
-	flateWriters.Put(g.zw)
-	g.zw = nil
+	g.add(g.plain.crc, g.plain.n)
+	g.plain = nil
+}
+
+func (g *gzipWriter) add(crc uint32, size int) {
+	g.crc = crc32Combine(g.crc, crc, size)
+	g.n += uint32(size)
 }
 
 // Close ends the deflate data with a final block and the member with its
 // trailer. It does not close the underlying writer.
 func (g *gzipWriter) Close() error {
-	if g.zw == nil && g.err == nil {
-		g.Write(nil) // a final block needs a compressor, even an empty one
-	}
-	g.endPlain((*flate.Writer).Close)
+	g.Write(nil) // the final block comes from a deflater, even an empty one
+	g.endPlain(true)
 	if g.err != nil {
 		return g.err
 	}

@@ -31,13 +31,20 @@ func randomBytes(rng *rand.Rand, n int) []byte {
 }
 
 // TestGzipWriterMixesPiecesAndPlain writes runs of pieces deflated ahead of
-// time (several cores' chunks among them) and plain bytes, in every order:
+// time and plain bytes, in every order:
 // the result is one gzip member holding all of it, for Go's reader and for
 // GNU gzip.
 func TestGzipWriterMixesPiecesAndPlain(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	parts := [][]byte{randomBytes(rng, 10), {}, randomBytes(rng, 3*deflateChunk+17), randomBytes(rng, 1000), randomBytes(rng, 1)}
-	deflated := deflatePieces(parts)
+	parts := [][]byte{randomBytes(rng, 10), {}, randomBytes(rng, 3<<20+17), randomBytes(rng, 1000), randomBytes(rng, 1)}
+	deflated := make([][]byte, len(parts))
+	for i, part := range parts {
+		var b bytes.Buffer
+		d := newDeflater(&b)
+		d.Write(part)
+		d.end(false)
+		deflated[i] = b.Bytes()
+	}
 	for _, layout := range []string{"", "p", "d", "pd", "dp", "ddd", "ppp", "dpdpd", "pdpdp", "pppdd", "dddpp"} {
 		var out, want bytes.Buffer
 		gz := newGzipWriter(&out)
