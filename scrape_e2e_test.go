@@ -15,7 +15,7 @@ import (
 // asks by default (OpenMetrics first), one with native histograms on
 // (delimited protobuf first). Each finds the target up and holds every
 // digitalocean_ series of the text exposition, which promtool accepts as
-// it is served gzipped.
+// it is served gzipped, with the metrics promhttp's handler adds.
 func TestPrometheusScrapesTheExporter(t *testing.T) {
 	binary := lookPathOrSkip(t, "prometheus", "prometheus")
 	e := startExporter(t, nil, "--demo")
@@ -28,6 +28,12 @@ func TestPrometheusScrapesTheExporter(t *testing.T) {
 
 	text := e.getGzippedText(t)
 	promtoolCheckMetrics(t, text)
+	for _, handlerMetric := range []string{`promhttp_metric_handler_requests_total{code="200"}`,
+		`promhttp_metric_handler_requests_in_flight 1`, `promhttp_metric_handler_errors_total{cause="encoding"} 0`} {
+		if !strings.Contains(text, handlerMetric) {
+			t.Errorf("the exposition lacks %s", handlerMetric)
+		}
+	}
 	series := seriesPerMetric(text, "digitalocean_")
 	if len(series) < 20 {
 		t.Fatalf("only %d digitalocean_ metrics in the text exposition:\n%s", len(series), text)
