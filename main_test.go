@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -64,7 +65,20 @@ func freeAddress(t testing.TB) string {
 
 func (e *exporter) get(t *testing.T, path string) (int, string) {
 	t.Helper()
-	resp, err := http.Get(e.url + path)
+	resp, body := e.request(t, path, nil)
+	return resp.StatusCode, body
+}
+
+// request GETs path with header and returns the response with its body,
+// which Go's client has gunzipped if it came gzipped.
+func (e *exporter) request(t *testing.T, path string, header http.Header) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, e.url+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	maps.Copy(req.Header, header)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatalf("GET %s: %v", path, err)
 	}
@@ -73,7 +87,7 @@ func (e *exporter) get(t *testing.T, path string) (int, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return resp.StatusCode, string(body)
+	return resp, string(body)
 }
 
 // waitFor polls path until it answers want; the exporter starts in the

@@ -4,7 +4,6 @@ package main
 
 import (
 	"bufio"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -52,21 +51,11 @@ func TestPrometheusScrapesTheExporter(t *testing.T) {
 // client checks and removes the gzip.
 func (e *exporter) getGzippedText(t *testing.T) string {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, e.url+"/metrics", nil)
-	req.Header.Set("Accept", "text/plain;version=0.0.4")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp, body := e.request(t, "/metrics", http.Header{"Accept": {"text/plain;version=0.0.4"}})
 	if resp.StatusCode != http.StatusOK || !resp.Uncompressed || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain; version=0.0.4") {
 		t.Fatalf("GET /metrics: %d, gzipped %v, %s", resp.StatusCode, resp.Uncompressed, resp.Header.Get("Content-Type"))
 	}
-	return string(body)
+	return body
 }
 
 // seriesPerMetric counts the samples of each metric whose name starts with
