@@ -43,7 +43,7 @@ func encode(families []*dto.MetricFamily, f format) ([]piece, error) {
 	parallel(len(families), func(i int) {
 		pieces[i], errs[i] = encodeFamily(families[i], f)
 	})
-	pieces = slices.DeleteFunc(pieces, func(p piece) bool { return p.data == nil })
+	pieces = slices.DeleteFunc(pieces, func(p piece) bool { return p.name == "" }) // did not encode
 	return pieces, errors.Join(errs...)
 }
 
@@ -88,8 +88,8 @@ func closing(f format) []byte {
 }
 
 // assemble puts the pieces of every source, each in name order, in one
-// name order. A family of a name already served by an earlier source is
-// left out and reported: a family must be one run of an exposition.
+// name order. A family of a name that an earlier source has too is left
+// out and reported: a family must be one run of an exposition.
 func assemble(sources ...[]piece) ([]piece, error) {
 	var all []piece
 	for _, s := range sources {
@@ -101,7 +101,7 @@ func assemble(sources ...[]piece) ([]piece, error) {
 		if a.name != b.name {
 			return false
 		}
-		errs = append(errs, fmt.Errorf("metric family %s is collected by two collectors; only the first is served", a.name))
+		errs = append(errs, fmt.Errorf("metric family %s is collected by two collectors; only one is served", a.name))
 		return true
 	})
 	return all, errors.Join(errs...)

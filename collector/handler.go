@@ -30,51 +30,62 @@ var acceptedFormats = expfmt.DefaultOpenMetricsAcceptedFormats()
 // identity or gzip. Only the live families are encoded at each scrape;
 // each list's families come encoded from its cache.
 func (g *Gatherer) Handler(opts HandlerOpts) http.Handler {
-	errorsTotal := handlerErrors(g.live)
-	var inFlight chan struct{}
+	h := &handler{g: g, opts: opts, errorsTotal: handlerErrors(g.live)}
 	if opts.MaxRequestsInFlight > 0 {
-		inFlight = make(chan struct{}, opts.MaxRequestsInFlight)
+		h.inFlight = make(chan struct{}, opts.MaxRequestsInFlight)
 	}
-	report := func(cause, what string, err error) {
-		if err == nil {
+	return h
+}
+
+type handler struct {
+	g           *Gatherer
+	opts        HandlerOpts
+	errorsTotal *prometheus.CounterVec
+	inFlight    chan struct{} // nil: no limit
+}
+
+func (h *handler) ServeHTTP(rsp http.ResponseWriter, req *http.Request) {
+	if h.inFlight != nil {
+		select {
+		case h.inFlight <- struct{}{}:
+			defer func() { <-h.inFlight }()
+		default:
+			http.Error(rsp, fmt.Sprintf("Limit of concurrent requests reached (%d), try again later.",
+				h.opts.MaxRequestsInFlight), http.StatusServiceUnavailable)
 			return
 		}
-		if opts.ErrorLog != nil {
-			opts.ErrorLog.Println(what, err)
-		}
-		errorsTotal.WithLabelValues(cause).Inc()
 	}
-	return http.HandlerFunc(func(rsp http.ResponseWriter, req *http.Request) {
-		if inFlight != nil {
-			select {
-			case inFlight <- struct{}{}:
-				defer func() { <-inFlight }()
-			default:
-				http.Error(rsp, fmt.Sprintf("Limit of concurrent requests reached (%d), try again later.",
-					opts.MaxRequestsInFlight), http.StatusServiceUnavailable)
-				return
-			}
-		}
-		f := format{expfmt: expfmt.NegotiateAccept(req.Header, acceptedFormats...), gzip: acceptsGzip(req.Header)}
-		pieces, gatherErr, encodeErr := g.pieces(f)
-		report("gathering", "error gathering metrics:", gatherErr)
-		report("encoding", "error encoding and sending metric family:", encodeErr)
-		if len(pieces) == 0 && gatherErr != nil {
-			rsp.Header().Del("Content-Encoding")
-			http.Error(rsp, "An error has occurred while serving metrics:\n\n"+gatherErr.Error(), http.StatusInternalServerError)
-			return
-		}
+	f := format{expfmt: expfmt.NegotiateAccept(req.Header, acceptedFormats...), gzip: acceptsGzip(req.Header)}
+	pieces, gatherErr, encodeErr := h.g.pieces(f)
+	h.report("gathering", "error gathering metrics:", gatherErr)
+	h.report("encoding", "error encoding and sending metric family:", encodeErr)
+	if len(pieces) == 0 && gatherErr != nil {
+		http.Error(rsp, "An error has occurred while serving metrics:\n\n"+gatherErr.Error(), http.StatusInternalServerError)
+		return
+	}
+	if req.URL != nil {
 		if names := req.URL.Query()["name[]"]; len(names) > 0 {
 			pieces = onlyNamed(pieces, names)
 		}
-		rsp.Header().Add("Vary", "Accept")
-		rsp.Header().Add("Vary", "Accept-Encoding")
-		rsp.Header().Set("Content-Type", string(f.expfmt))
-		if f.gzip {
-			rsp.Header().Set("Content-Encoding", "gzip")
-		}
-		report("encoding", "error encoding and sending metric family:", writeExposition(rsp, pieces, closing(f), f.gzip))
-	})
+	}
+	rsp.Header().Add("Vary", "Accept")
+	rsp.Header().Add("Vary", "Accept-Encoding")
+	rsp.Header().Set("Content-Type", string(f.expfmt))
+	if f.gzip {
+		rsp.Header().Set("Content-Encoding", "gzip")
+	}
+	h.report("encoding", "error encoding and sending metric family:", writeExposition(rsp, pieces, closing(f), f.gzip))
+}
+
+// report logs an error and counts it by cause, as promhttp does.
+func (h *handler) report(cause, what string, err error) {
+	if err == nil {
+		return
+	}
+	if h.opts.ErrorLog != nil {
+		h.opts.ErrorLog.Println(what, err)
+	}
+	h.errorsTotal.WithLabelValues(cause).Inc()
 }
 
 // onlyNamed keeps the pieces of the given names, as promhttp's
