@@ -21,8 +21,14 @@ import (
 // gzipHeader starts a member: deflate, no flags, no time, unknown OS.
 var gzipHeader = []byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255}
 
+// deflateLevel trades 10% more bytes than promhttp's level 6 (690 kB
+// instead of 630 kB for the README's large account) for a tenth less CPU
+// time in the scrape that follows a change of the Droplets, which encodes
+// and deflates them anew.
+const deflateLevel = 3
+
 var flateWriters = sync.Pool{New: func() any {
-	w, _ := flate.NewWriter(nil, flate.DefaultCompression) // fails only on an unknown level
+	w, _ := flate.NewWriter(nil, deflateLevel) // fails only on an unknown level
 	return w
 }}
 
