@@ -1,3 +1,5 @@
+//go:build linux
+
 package collector
 
 import (
@@ -19,8 +21,6 @@ import (
 
 // largeAccount is the size the README's figures are stated for.
 var largeAccount = fakeapi.Size{Droplets: 10000, Clusters: 200, Databases: 500, Apps: 1000, Firewalls: 100, LoadBalancers: 50}
-
-var everything = func(string) bool { return true }
 
 // BenchmarkScrape serves /metrics of a large account, as Prometheus 3 asks
 // for it, without compression.
@@ -64,10 +64,6 @@ func BenchmarkScrapeAfterEveryListChange(b *testing.B) {
 	changing := &changingSource{base: src.Snapshots()[0], kinds: inventory.Kinds()}
 	benchmarkScrape(b, NewGatherer(changing, everything), "gzip")
 }
-
-// prometheus3Accept is what Prometheus 3 asks for by default.
-const prometheus3Accept = "application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.5," +
-	"text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2"
 
 // benchmarkScrape serves /metrics as the exporter does, to a client that
 // asks what Prometheus 3 asks. Besides time and allocations it reports the

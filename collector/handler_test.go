@@ -22,6 +22,12 @@ import (
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
+var everything = func(string) bool { return true }
+
+// prometheus3Accept is what Prometheus 3 asks for by default.
+const prometheus3Accept = "application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.5," +
+	"text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2"
+
 // accepts are Accept headers that scrapers send.
 var accepts = map[string]string{
 	"Prometheus 3":         prometheus3Accept,
