@@ -44,7 +44,7 @@ var accepts = map[string]string{
 var acceptEncodings = []string{"gzip", "", "identity", "gzip;q=0", "*", "br, gzip;q=0.5, identity;q=0.8", "gzip, deflate, br, zstd", "zstd"}
 
 // TestHandlerServesWhatPromhttpServes scrapes the exporter's handler and
-// promhttp's (with ContinueOnError and OpenMetrics, over the same
+// promhttp's (with ContinueOnError and the same formats, over the same
 // collectors, gathered anew) with each header a scraper sends: the status,
 // the headers and the bytes, once uncompressed, are the same, before and
 // after the lists are cached, and each answer parses in its format.
@@ -54,7 +54,7 @@ var acceptEncodings = []string{"gzip", "", "identity", "gzip;q=0", "*", "br, gzi
 func TestHandlerServesWhatPromhttpServes(t *testing.T) {
 	g := NewGatherer(refreshedSource(t, fakeapi.Demo()), everything)
 	handler := g.Handler(HandlerOpts{})
-	reference := promhttp.HandlerFor(g, promhttp.HandlerOpts{ErrorHandling: promhttp.ContinueOnError, EnableOpenMetrics: true})
+	reference := promhttp.HandlerFor(g, promhttp.HandlerOpts{ErrorHandling: promhttp.ContinueOnError, AcceptedFormats: acceptedFormats})
 	for _, path := range []string{"/metrics", "/metrics?name[]=digitalocean_up&name[]=digitalocean_droplets&name[]=go_goroutines"} {
 		for client, accept := range accepts {
 			for _, acceptEncoding := range acceptEncodings {
