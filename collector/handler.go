@@ -30,21 +30,21 @@ var acceptedFormats = expfmt.DefaultOpenMetricsAcceptedFormats()
 // identity or gzip. Only the live families are encoded at each scrape;
 // each list's families come encoded from its cache.
 func (g *Gatherer) Handler(opts HandlerOpts) http.Handler {
-	h := &handler{g: g, opts: opts, errorsTotal: handlerErrors(g.live)}
+	h := &metricsHandler{g: g, opts: opts, errorsTotal: handlerErrors(g.live)}
 	if opts.MaxRequestsInFlight > 0 {
 		h.inFlight = make(chan struct{}, opts.MaxRequestsInFlight)
 	}
 	return h
 }
 
-type handler struct {
+type metricsHandler struct {
 	g           *Gatherer
 	opts        HandlerOpts
 	errorsTotal *prometheus.CounterVec
 	inFlight    chan struct{} // nil: no limit
 }
 
-func (h *handler) ServeHTTP(rsp http.ResponseWriter, req *http.Request) {
+func (h *metricsHandler) ServeHTTP(rsp http.ResponseWriter, req *http.Request) {
 	if h.inFlight != nil {
 		select {
 		case h.inFlight <- struct{}{}:
@@ -78,7 +78,7 @@ func (h *handler) ServeHTTP(rsp http.ResponseWriter, req *http.Request) {
 }
 
 // report logs an error and counts it by cause, as promhttp does.
-func (h *handler) report(cause, what string, err error) {
+func (h *metricsHandler) report(cause, what string, err error) {
 	if err == nil {
 		return
 	}
