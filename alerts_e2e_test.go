@@ -110,9 +110,7 @@ func hasLabels(labels, want map[string]string) bool {
 }
 
 // startServer writes a config file into a directory of its own and runs
-// binary with --config.file and its storage there, in a process group of
-// its own that is killed when the test ends. Its output is logged when the
-// test fails.
+// binary with --config.file and its storage there (see startProcess).
 func startServer(t *testing.T, name, binary, configName, config string, args ...string) {
 	t.Helper()
 	dir := t.TempDir()
@@ -124,19 +122,29 @@ func startServer(t *testing.T, name, binary, configName, config string, args ...
 	if name == "prometheus" {
 		storage = "--storage.tsdb.path=" + filepath.Join(dir, "data")
 	}
+	startProcess(t, name, nil, binary, append([]string{"--config.file=" + configFile, storage}, args...)...)
+}
+
+// startProcess runs binary, with env added to the test's environment, in a
+// process group of its own that is killed when the test ends. Its output
+// is logged when the test fails.
+func startProcess(tb testing.TB, name string, env []string, binary string, args ...string) *os.Process {
+	tb.Helper()
 	logs := &testlog.Buffer{}
-	cmd := exec.Command(binary, append([]string{"--config.file=" + configFile, storage}, args...)...)
+	cmd := exec.Command(binary, args...)
+	cmd.Env = append(os.Environ(), env...)
 	cmd.Stdout, cmd.Stderr = logs, logs
 	// Its own group, killed whole at the end; and killed with the test binary if that dies first.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("%s: %v", name, err)
+		tb.Fatalf("%s: %v", name, err)
 	}
-	t.Cleanup(func() {
+	tb.Cleanup(func() {
 		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 		cmd.Wait()
-		if t.Failed() {
-			t.Logf("%s log:\n%s", name, logs)
+		if tb.Failed() {
+			tb.Logf("%s log:\n%s", name, logs)
 		}
 	})
+	return cmd.Process
 }

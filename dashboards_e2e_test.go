@@ -222,11 +222,11 @@ func keys(m map[string]bool) []string {
 // promServer is a Prometheus server of the test's own on a loopback port.
 type promServer struct{ url string }
 
-func startPrometheus(t *testing.T, binary, target string) *promServer {
+func startPrometheus(t *testing.T, binary, target string, args ...string) *promServer {
 	t.Helper()
 	addr := freeAddress(t)
 	startServer(t, "prometheus", binary, "prometheus.yml", fmt.Sprintf("global: {scrape_interval: 1s, evaluation_interval: 1s}\n"+
-		"scrape_configs:\n- job_name: digitalocean\n  static_configs: [{targets: [%q]}]\n", target), "--web.listen-address="+addr)
+		"scrape_configs:\n- job_name: digitalocean\n  static_configs: [{targets: [%q]}]\n", target), append(args, "--web.listen-address="+addr)...)
 	return &promServer{url: "http://" + addr}
 }
 

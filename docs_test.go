@@ -41,7 +41,6 @@ func TestEveryMetricIsDocumented(t *testing.T) {
 		}
 		close(descs)
 	}()
-	descPattern := regexp.MustCompile(`fqName: "([^"]+)".*variableLabels: \{([^}]*)\}`)
 	n := 0
 	for d := range descs {
 		m := descPattern.FindStringSubmatch(d.String())
@@ -63,6 +62,17 @@ func TestEveryMetricIsDocumented(t *testing.T) {
 	if n < 30 {
 		t.Errorf("only %d metrics described; is the registry complete?", n)
 	}
+}
+
+// descPattern reads a Desc's name and variable labels from its String:
+// client_golang has no getter for either.
+var descPattern = regexp.MustCompile(`fqName: "([^"]+)".*variableLabels: \{([^}]*)\}`)
+
+func descName(d *prometheus.Desc) string {
+	if m := descPattern.FindStringSubmatch(d.String()); m != nil {
+		return m[1]
+	}
+	panic("cannot read " + d.String())
 }
 
 // TestEveryWorkloadKindIsDocumented fails when a workload kind, or an

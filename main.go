@@ -142,11 +142,9 @@ func newMux(ctx context.Context, opts *options, src inventory.Source, reload fun
 		collector.NewDriftCollector(src, tracker),
 	)
 	go gatherer.Warm(ctx, time.Second)
-	metrics := promhttp.HandlerFor(gatherer, promhttp.HandlerOpts{
+	metrics := gatherer.Handler(collector.HandlerOpts{
 		ErrorLog:            promhttpLogger{logger},
-		ErrorHandling:       promhttp.ContinueOnError,
 		MaxRequestsInFlight: opts.maxRequests,
-		Registry:            gatherer.Registerer(),
 	})
 	mux := http.NewServeMux()
 	mux.Handle(opts.telemetryPath, promhttp.InstrumentMetricHandler(gatherer.Registerer(), metrics))

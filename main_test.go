@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -16,9 +17,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testlog"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/e2e-demo.prom")
@@ -93,7 +97,7 @@ func eventually(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-func freeAddress(t *testing.T) string {
+func freeAddress(t testing.TB) string {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +108,20 @@ func freeAddress(t *testing.T) string {
 
 func (e *exporter) get(t *testing.T, path string) (int, string) {
 	t.Helper()
-	resp, err := testClient.Get(e.url + path)
+	resp, body := e.request(t, path, nil)
+	return resp.StatusCode, body
+}
+
+// request GETs path with header and returns the response with its body,
+// which Go's client has gunzipped if it came gzipped.
+func (e *exporter) request(t *testing.T, path string, header http.Header) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, e.url+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	maps.Copy(req.Header, header)
+	resp, err := testClient.Do(req)
 	if err != nil {
 		t.Fatalf("GET %s: %v", path, err)
 	}
@@ -113,7 +130,7 @@ func (e *exporter) get(t *testing.T, path string) (int, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return resp.StatusCode, string(body)
+	return resp, string(body)
 }
 
 // waitFor polls path until it answers want; the exporter starts in the
@@ -173,6 +190,7 @@ var volatile = []string{
 	"digitalocean_refresh_duration_seconds", "digitalocean_refresh_last_success_timestamp_seconds",
 	"digitalocean_api_rate_limit_remaining", "digitalocean_api_rate_limit_reset_timestamp_seconds",
 	"digitalocean_token_loaded_timestamp_seconds", // when the demo started
+	"digitalocean_monitoring_sample_timestamp_seconds",
 	"digitalocean_balance_", "digitalocean_billing_", "digitalocean_budget_forecast_month_dollars",
 }
 
@@ -187,17 +205,44 @@ var volatileSeries = []string{
 	`digitalocean_refresh_interval_seconds{account="default",resource="load_balancer_metrics"}`,
 }
 
+// stableLines is the exposition less its volatile lines; of the metrics
+// read from the Monitoring API, whose values follow the fake's clock, it
+// keeps the series without their values.
 func stableLines(exposition string) string {
+	clocked := monitoredFamilies()
 	var out strings.Builder
 	scanner := bufio.NewScanner(strings.NewReader(exposition))
 	for scanner.Scan() {
 		line := scanner.Text()
 		name := strings.TrimPrefix(strings.TrimPrefix(line, "# HELP "), "# TYPE ")
-		if !hasAnyPrefix(name, volatile) && !slices.ContainsFunc(volatileSeries, func(s string) bool { return strings.Contains(line, s) }) {
-			out.WriteString(line + "\n")
+		if hasAnyPrefix(name, volatile) || slices.ContainsFunc(volatileSeries, func(s string) bool { return strings.Contains(line, s) }) {
+			continue
 		}
+		if family, _, _ := strings.Cut(line, "{"); clocked[family] {
+			line = line[:strings.LastIndexByte(line, ' ')]
+		}
+		out.WriteString(line + "\n")
 	}
 	return out.String()
+}
+
+// monitoredFamilies names the metric families of the collectors that read
+// the Monitoring API.
+func monitoredFamilies() map[string]bool {
+	names := map[string]bool{}
+	descs := make(chan *prometheus.Desc)
+	go func() {
+		for _, f := range collector.Factories {
+			if slices.Contains([]string{inventory.KindDropletMetrics, inventory.KindAppMetrics, inventory.KindLoadBalancerMetrics}, f.Name) {
+				f.New(inventory.Refreshers{}).Describe(descs)
+			}
+		}
+		close(descs)
+	}()
+	for d := range descs {
+		names[descName(d)] = true
+	}
+	return names
 }
 
 func hasAnyPrefix(s string, prefixes []string) bool {

@@ -2,13 +2,17 @@ package collector
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/common/expfmt"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
@@ -17,10 +21,14 @@ import (
 // scrape before was served from the cache.
 func TestNextScrapeShowsChanges(t *testing.T) {
 	api, r := startAPI(t, fakeapi.Examples())
-	g := NewGatherer(inventory.Refreshers{r}, func(string) bool { return true })
+	handler := NewGatherer(inventory.Refreshers{r}, everything).Handler(HandlerOpts{})
+	scrapeText := func() string {
+		_, body := scrape(t, handler, "/metrics", testtool.PrometheusAccept, "gzip")
+		return string(body)
+	}
 
-	before := gatherText(t, g)
-	if gatherText(t, g) != before {
+	before := scrapeText()
+	if scrapeText() != before {
 		t.Fatal("two scrapes of the same lists differ")
 	}
 	api.Update(func(a *fakeapi.Account) {
@@ -28,7 +36,7 @@ func TestNextScrapeShowsChanges(t *testing.T) {
 		a.Lists[fakeapi.Databases][0]["status"] = "resizing"
 	})
 	r.Refresh(context.Background())
-	after := gatherText(t, g)
+	after := scrapeText()
 
 	for _, tc := range []struct {
 		text        string
@@ -45,46 +53,65 @@ func TestNextScrapeShowsChanges(t *testing.T) {
 	}
 }
 
-func gatherText(t *testing.T, g *Gatherer) string {
-	t.Helper()
-	families, err := g.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	for _, mf := range families {
-		if _, err := expfmt.MetricFamilyToText(&b, mf); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return b.String()
-}
-
-// TestWarmRebuildsChangedListsWithoutAScrape: after a refresh, the
-// families are rebuilt in the background, so the next scrape finds them.
-func TestWarmRebuildsChangedListsWithoutAScrape(t *testing.T) {
+// TestWarmBuildsWhatScrapesAskedFor: after a refresh, Warm encodes each
+// list in the formats scrapes asked for at the version before, without a
+// scrape; a format nobody asked for during a whole version is dropped.
+func TestWarmBuildsWhatScrapesAskedFor(t *testing.T) {
 	api, r := startAPI(t, fakeapi.Examples())
 	g := NewGatherer(inventory.Refreshers{r}, func(name string) bool { return name == inventory.KindDroplets })
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go g.Warm(ctx, 10*time.Millisecond)
 	droplets := g.lists[0]
-	waitForVersion := func(want string) {
-		t.Helper()
-		for end := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-			droplets.mu.Lock()
-			version := droplets.version
-			droplets.mu.Unlock()
-			if version == want {
-				return
-			}
-			if time.Now().After(end) {
-				t.Fatalf("families never rebuilt for %q (have %q)", want, version)
-			}
-		}
+	handler := g.Handler(HandlerOpts{})
+	refresh := func() {
+		api.Update(func(a *fakeapi.Account) {
+			a.Lists[fakeapi.Droplets] = append(a.Lists[fakeapi.Droplets][1:], a.Lists[fakeapi.Droplets][0])
+		})
+		r.Refresh(context.Background())
 	}
-	waitForVersion(droplets.currentVersion())
-	api.Update(func(a *fakeapi.Account) { a.Lists[fakeapi.Droplets] = a.Lists[fakeapi.Droplets][1:] })
-	r.Refresh(context.Background())
-	waitForVersion(droplets.currentVersion())
+	openMetrics := format{expfmt: expfmt.FmtOpenMetrics_1_0_0 + "; escaping=allow-utf-8", gzip: true}
+	text := format{expfmt: expfmt.FmtText + "; escaping=underscores"}
+
+	scrape(t, handler, "/metrics", testtool.PrometheusAccept, "gzip")
+	scrape(t, handler, "/metrics", "", "")
+	refresh()
+	g.Warm(cancelled(), time.Hour)
+	if got, want := builtFormats(droplets), []format{openMetrics, text}; !slices.Equal(got, want) {
+		t.Fatalf("after a refresh, Warm built %v; want %v", got, want)
+	}
+	scrape(t, handler, "/metrics", testtool.PrometheusAccept, "gzip") // only OpenMetrics asked for at this version
+	refresh()
+	g.Warm(cancelled(), time.Hour)
+	if got, want := builtFormats(droplets), []format{openMetrics}; !slices.Equal(got, want) {
+		t.Fatalf("after a version nobody scraped as text, Warm built %v; want %v", got, want)
+	}
+}
+
+func builtFormats(l *listCache) []format {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.version != l.currentVersion() {
+		return nil
+	}
+	return slices.SortedFunc(maps.Keys(l.built), func(a, b format) int { return strings.Compare(string(a.expfmt), string(b.expfmt)) })
+}
+
+// cancelled is a context already done: Warm does one round and returns.
+func cancelled() context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	return ctx
+}
+
+// TestGathererRefusesAFamilyOfTwoCollectors: a family that an extra
+// collector describes as a list's collector does cannot be served as one
+// run of an exposition, so NewGatherer panics; a collector that does not
+// describe its families is checked at every scrape instead
+// (TestHandlerContinuesOnError).
+func TestGathererRefusesAFamilyOfTwoCollectors(t *testing.T) {
+	clashing := prometheus.NewGauge(prometheus.GaugeOpts{Name: "digitalocean_droplets", Help: "Clashes with the Droplets' counts."})
+	defer func() {
+		if recover() == nil {
+			t.Error("NewGatherer accepted two collectors of digitalocean_droplets")
+		}
+	}()
+	NewGatherer(refreshedSource(t, fakeapi.Examples()), everything, clashing)
 }

@@ -67,6 +67,9 @@ func Demo() Account { return build(demoSize, demoShapes) }
 // same content.
 func Generate(s Size) Account { return build(s, uniformShapes) }
 
+// LargeAccount is the size the README's Performance figures are stated for.
+var LargeAccount = Size{Droplets: 10000, Clusters: 200, Databases: 500, Apps: 1000, Firewalls: 100, LoadBalancers: 50}
+
 // builder makes each object by changing a copy of an example object.
 type builder struct {
 	templates Account

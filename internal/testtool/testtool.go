@@ -1,5 +1,6 @@
-// Package testtool finds the programs that end-to-end tests run (Debian's
-// promtool, prometheus, Alertmanager, chromium): one rule for all of them.
+// Package testtool holds what tests of several packages share: the programs
+// that end-to-end tests run (Debian's promtool, prometheus, Alertmanager,
+// chromium), found by one rule for all of them, and what Prometheus sends.
 package testtool
 
 import (
@@ -8,6 +9,10 @@ import (
 	"strings"
 	"testing"
 )
+
+// PrometheusAccept is the Accept header Prometheus 3 scrapes with.
+const PrometheusAccept = "application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.5," +
+	"text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2"
 
 // InCI tells whether the tests run in CI, where a missing tool is a
 // failure. CI systems set CI to true (GitHub Actions, GitLab, CircleCI,
