@@ -21,14 +21,16 @@ PLATFORMS   ?= linux/amd64 linux/arm64 darwin/amd64 darwin/arm64
 DEB_ARCHES  ?= amd64 arm64
 GOARCH      ?= $(shell $(GO) env GOARCH)
 
-VERSION     ?= $(shell cat VERSION)
-REVISION    ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
-BRANCH      ?= $(shell git rev-parse --abbrev-ref HEAD 2>/dev/null || echo unknown)
-BUILD_USER  ?= $(shell whoami)@$(shell hostname)
+# A stamp given on the command line or in the environment wins; one empty
+# or not given is found out here.
+VERSION     := $(or $(VERSION),$(shell cat VERSION))
+REVISION    := $(or $(REVISION),$(shell git rev-parse HEAD 2>/dev/null),unknown)
+BRANCH      := $(or $(BRANCH),$(shell git rev-parse --abbrev-ref HEAD 2>/dev/null),unknown)
+BUILD_USER  := $(or $(BUILD_USER),$(shell whoami)@$(shell hostname))
 # The commit's time, so that two builds of one commit are the same; the
 # present time without git. Prometheus' format: 20060102-15:04:05.
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
-BUILD_DATE  ?= $(shell date -u -d @$(SOURCE_DATE_EPOCH) +%Y%m%d-%H:%M:%S 2>/dev/null || date -u -r $(SOURCE_DATE_EPOCH) +%Y%m%d-%H:%M:%S)
+SOURCE_DATE_EPOCH := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),$(shell date +%s))
+BUILD_DATE  := $(or $(BUILD_DATE),$(shell date -u -d @$(SOURCE_DATE_EPOCH) +%Y%m%d-%H:%M:%S 2>/dev/null || date -u -r $(SOURCE_DATE_EPOCH) +%Y%m%d-%H:%M:%S))
 export SOURCE_DATE_EPOCH
 
 VERSION_PKG := github.com/prometheus/common/version
@@ -39,8 +41,10 @@ LDFLAGS     := -s -w \
 	-X $(VERSION_PKG).BuildUser=$(BUILD_USER) \
 	-X $(VERSION_PKG).BuildDate=$(BUILD_DATE)
 GOBUILD     := CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)'
+STAMPS      := VERSION REVISION BRANCH BUILD_USER BUILD_DATE
+IMAGE       ?= digitalocean_exporter:$(VERSION)
 
-.PHONY: build release binaries deb checksums print-ldflags clean
+.PHONY: build release binaries deb docker checksums print-ldflags clean
 
 build:
 	$(GOBUILD) -o $(BINARY) .
@@ -72,6 +76,10 @@ deb:
 	GOOS=linux GOARCH=$(GOARCH) $(GOBUILD) -o $(DIST)/$(BINARY)-$(VERSION).linux-$(GOARCH)/$(BINARY) .
 	DEB_ARCH=$(GOARCH) VERSION=$(VERSION) BINARY=$(DIST)/$(BINARY)-$(VERSION).linux-$(GOARCH)/$(BINARY) \
 	  $(NFPM) package --config packaging/nfpm.yaml --packager deb --target $(DIST)/
+
+# The Dockerfile runs `make build` with these build arguments.
+docker:
+	docker build $(foreach stamp,$(STAMPS),--build-arg $(stamp)=$($(stamp))) -t $(IMAGE) .
 
 checksums:
 	cd $(DIST) && sha256sum *.tar.gz *.deb > sha256sums.txt
