@@ -7,7 +7,8 @@
 #   make release     dist/: static binaries for linux and darwin on amd64 and
 #                    arm64 (tarballs), the .deb for linux/amd64 and arm64, and
 #                    sha256sums.txt
-#   make deb         dist/*.deb for GOARCH (default: this machine's)
+#   make deb         dist/*.deb for ARCH (amd64, arm64; default: this machine's)
+#   make docker      the image, IMAGE, with the same stamps as build arguments
 #   make print-ldflags
 #
 # Override any stamp: make build VERSION=1.2.3 REVISION=abc123 ...
@@ -19,7 +20,7 @@ DIST        ?= dist
 NFPM        ?= $(GO) run github.com/goreleaser/nfpm/v2/cmd/nfpm@v2.45.2
 PLATFORMS   ?= linux/amd64 linux/arm64 darwin/amd64 darwin/arm64
 DEB_ARCHES  ?= amd64 arm64
-GOARCH      ?= $(shell $(GO) env GOARCH)
+ARCH        ?= $(shell $(GO) env GOARCH)
 
 # A stamp given on the command line or in the environment wins; one empty
 # or not given is found out here.
@@ -53,7 +54,7 @@ print-ldflags:
 	@echo '$(LDFLAGS)'
 
 release: clean binaries
-	$(foreach arch,$(DEB_ARCHES),$(MAKE) --no-print-directory deb GOARCH=$(arch) &&) true
+	$(foreach arch,$(DEB_ARCHES),$(MAKE) --no-print-directory deb ARCH=$(arch) &&) true
 	$(MAKE) --no-print-directory checksums
 
 # One tarball per platform, as Prometheus' exporters ship:
@@ -70,14 +71,16 @@ binaries:
 	    -C $(DIST) -cf - $$dir | gzip -n > $(DIST)/$$dir.tar.gz; \
 	done
 
-# The Debian package of the linux/GOARCH binary (packaging/nfpm.yaml).
+# The Debian package of the linux/ARCH binary (packaging/nfpm.yaml). nfpm
+# itself runs on this machine: GOOS and GOARCH are unset for it.
+DEB_BINARY = $(DIST)/$(BINARY)-$(VERSION).linux-$(ARCH)/$(BINARY)
 deb:
-	@mkdir -p $(DIST)/$(BINARY)-$(VERSION).linux-$(GOARCH)
-	GOOS=linux GOARCH=$(GOARCH) $(GOBUILD) -o $(DIST)/$(BINARY)-$(VERSION).linux-$(GOARCH)/$(BINARY) .
-	DEB_ARCH=$(GOARCH) VERSION=$(VERSION) BINARY=$(DIST)/$(BINARY)-$(VERSION).linux-$(GOARCH)/$(BINARY) \
+	@mkdir -p $(dir $(DEB_BINARY))
+	GOOS=linux GOARCH=$(ARCH) $(GOBUILD) -o $(DEB_BINARY) .
+	env -u GOOS -u GOARCH DEB_ARCH=$(ARCH) VERSION=$(VERSION) BINARY=$(DEB_BINARY) \
 	  $(NFPM) package --config packaging/nfpm.yaml --packager deb --target $(DIST)/
 
-# The Dockerfile runs `make build` with these build arguments.
+# The Dockerfile runs `make build`; its build arguments are the stamps.
 docker:
 	docker build $(foreach stamp,$(STAMPS),--build-arg $(stamp)=$($(stamp))) -t $(IMAGE) .
 
