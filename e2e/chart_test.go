@@ -122,7 +122,11 @@ func TestChartTokenIsAFile(t *testing.T) {
 		file := flagValue(t, pod.Containers[0].Args, "--digitalocean.token-file")
 		volume := mountedVolume(t, pod, file)
 		if volume.Secret == nil || volume.Secret.SecretName != c.secret || path.Base(file) != c.key {
-			t.Errorf("%s: --digitalocean.token-file=%s is in volume %+v, want key %s of Secret %s", c.set, file, volume, c.key, c.secret)
+			t.Fatalf("%s: --digitalocean.token-file=%s is in volume %+v, want key %s of Secret %s", c.set, file, volume, c.key, c.secret)
+		}
+		// Readable by the pod's group (fsGroup), not by others, which the exporter would warn of.
+		if mode := volume.Secret.DefaultMode; mode == nil || *mode != 0o440 {
+			t.Errorf("%s: the token files' mode is %v, want 0440", c.set, mode)
 		}
 		secrets := all[*corev1.Secret](objects)
 		switch {
