@@ -1,0 +1,109 @@
+package e2e
+
+import (
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// testStamps are what a release stamps into a build, as Makefile variables.
+var testStamps = map[string]string{
+	"VERSION":    "9.8.7-rc.1",
+	"REVISION":   "0123456789abcdef0123456789abcdef01234567",
+	"BRANCH":     "release-9.8",
+	"BUILD_USER": "releaser@builder",
+	"BUILD_DATE": "20260102-03:04:05",
+}
+
+func stampVars() []string {
+	var vars []string
+	for name, value := range testStamps {
+		vars = append(vars, name+"="+value)
+	}
+	slices.Sort(vars)
+	return vars
+}
+
+// TestStampedBuild builds the exporter as a release does (make build: the
+// Makefile's LDFLAGS, CGO_ENABLED=0) with stamps of its own, and finds
+// them in --version and in digitalocean_exporter_build_info.
+func TestStampedBuild(t *testing.T) {
+	binary, err := filepath.Abs(filepath.Join(t.TempDir(), "digitalocean_exporter"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	makeTarget(t, "build", append(stampVars(), "BINARY="+binary)...)
+	checkReleaseBinary(t, binary, runtime.GOOS, runtime.GOARCH)
+	metrics := scrapeDemo(t, binary)
+	line := regexp.MustCompile(`(?m)^digitalocean_exporter_build_info\{.*\} 1$`).FindString(metrics)
+	for label, stamp := range map[string]string{"version": "VERSION", "revision": "REVISION", "branch": "BRANCH"} {
+		if want := fmt.Sprintf(`%s="%s"`, label, testStamps[stamp]); !strings.Contains(line, want) {
+			t.Errorf("digitalocean_exporter_build_info lacks %s: %q", want, line)
+		}
+	}
+}
+
+// checkVersionOutput runs binary --version: the program's name, then every stamp.
+func checkVersionOutput(t *testing.T, binary string) {
+	t.Helper()
+	out, err := exec.Command(binary, "--version").CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s --version: %v\n%s", binary, err, out)
+	}
+	want := fmt.Sprintf("digitalocean_exporter, version %s (branch: %s, revision: %s)",
+		testStamps["VERSION"], testStamps["BRANCH"], testStamps["REVISION"])
+	if !strings.HasPrefix(string(out), want) {
+		t.Errorf("--version says %q, want it to start with %q", out, want)
+	}
+	for _, stamp := range []string{"BUILD_USER", "BUILD_DATE"} {
+		if !strings.Contains(string(out), testStamps[stamp]) {
+			t.Errorf("--version does not say the %s %s:\n%s", stamp, testStamps[stamp], out)
+		}
+	}
+}
+
+// scrapeDemo runs binary --demo on a free loopback port and returns its
+// metrics; it stops the process it started when the test ends.
+func scrapeDemo(t *testing.T, binary string) string {
+	t.Helper()
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	address := listener.Addr().String()
+	listener.Close()
+	cmd := exec.Command(binary, "--demo", "--web.listen-address="+address)
+	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	})
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := http.Get("http://" + address + "/metrics")
+		if err == nil {
+			body, readErr := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK && readErr == nil {
+				return string(body)
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the exporter on %s did not serve /metrics within 30s: %v", address, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
