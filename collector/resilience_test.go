@@ -22,7 +22,7 @@ func runningAccount(t *testing.T, api *fakeapi.Server) (*inventory.Refresher, fu
 	t.Helper()
 	r, err := inventory.NewRefresher(inventory.Options{
 		Account:       "default",
-		Client:        inventory.ClientOptions{BaseURL: api.URL, Token: func() string { return testToken }, Timeout: 2 * time.Second},
+		Client:        inventory.ClientOptions{BaseURL: api.URL, Token: func() string { return testToken }, Timeout: 5 * time.Second},
 		Kinds:         []string{inventory.KindDroplets},
 		Interval:      100 * time.Millisecond,
 		RequestBudget: 0.5,

@@ -48,7 +48,7 @@ func newTestAPIWith(t testing.TB, acct fakeapi.Account, kinds []string, settings
 	logs := &testlog.Buffer{}
 	r, err := NewRefresher(Options{
 		Account: "default",
-		Client: ClientOptions{BaseURL: api.URL, Token: func() string { return testToken }, Timeout: 500 * time.Millisecond,
+		Client: ClientOptions{BaseURL: api.URL, Token: func() string { return testToken }, Timeout: 5 * time.Second,
 			Retry: testRetry},
 		Kinds:    kinds,
 		Interval: time.Minute,
