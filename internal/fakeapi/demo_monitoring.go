@@ -3,7 +3,6 @@ package fakeapi
 import (
 	"crypto/sha1"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"math"
@@ -65,9 +64,9 @@ func monitoredObjects(a Account) map[string]*monitoredObject {
 
 func fillDroplet(o *monitoredObject, d map[string]any) {
 	o.agent = slices.Contains(stringsOf(d["features"]), "monitoring")
-	o.vcpus = max(1, int(numberOf(d["vcpus"])))
-	o.memory = numberOf(d["memory"]) * (1 << 20)
-	o.disk = numberOf(d["disk"]) * (1 << 30)
+	o.vcpus = max(1, int(number(d["vcpus"])))
+	o.memory = number(d["memory"]) * (1 << 20)
+	o.disk = number(d["disk"]) * (1 << 30)
 }
 
 func fillApp(o *monitoredObject, a map[string]any) {
@@ -78,7 +77,7 @@ func fillApp(o *monitoredObject, a map[string]any) {
 			c, _ := c.(map[string]any)
 			name, _ := c["name"].(string)
 			o.components = append(o.components, name)
-			o.instances = append(o.instances, max(1, int(numberOf(c["instance_count"]))))
+			o.instances = append(o.instances, max(1, int(number(c["instance_count"]))))
 		}
 	}
 }
@@ -94,21 +93,6 @@ func fillLoadBalancer(o *monitoredObject, lb map[string]any) {
 			o.backends = append(o.backends, fmt.Sprint(id))
 		}
 	}
-}
-
-// numberOf reads a number of a JSON object as the builders set it or as
-// decoding gives it back; 0 when it is not one.
-func numberOf(v any) float64 {
-	switch n := v.(type) {
-	case int:
-		return float64(n)
-	case float64:
-		return n
-	case json.Number:
-		f, _ := n.Float64()
-		return f
-	}
-	return 0
 }
 
 // level is a value between low and high picked by a hash of the resource
