@@ -60,16 +60,7 @@ type systemClock struct{}
 
 func (systemClock) Now() time.Time { return time.Now() }
 
-func (systemClock) Sleep(ctx context.Context, d time.Duration) error {
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-timer.C:
-		return nil
-	}
-}
+func (systemClock) Sleep(ctx context.Context, d time.Duration) error { return sleep(ctx, d) }
 
 // Coverage says how much of a monitored kind the last round read. Every
 // selected resource is in one of the three other states.

@@ -3,6 +3,7 @@ package web
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"time"
@@ -160,7 +161,7 @@ func regionSummaries(rows []Row, kinds []kindSummary) []regionSummary {
 		region.Total++
 	}
 	summaries := make([]regionSummary, 0, len(regions))
-	for _, name := range sortedKeys(regions) {
+	for _, name := range slices.Sorted(maps.Keys(regions)) {
 		summaries = append(summaries, *regions[name])
 	}
 	return summaries
@@ -209,15 +210,6 @@ func first(values []string) string {
 		return ""
 	}
 	return values[0]
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // uniq sorts values and drops repeats and empty strings.

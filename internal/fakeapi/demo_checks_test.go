@@ -3,6 +3,7 @@ package fakeapi
 import (
 	"cmp"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,8 +46,8 @@ func TestDemoTrustedSources(t *testing.T) {
 	if len(open) != 1 {
 		t.Errorf("databases open to any address: %v, want one", open)
 	}
-	if want := []string{"app", "droplet", "ip_addr", "k8s", "tag"}; !slices.Equal(sortedKeys(kinds), want) {
-		t.Errorf("kinds of trusted source %v, want %v", sortedKeys(kinds), want)
+	if want := []string{"app", "droplet", "ip_addr", "k8s", "tag"}; !slices.Equal(slices.Sorted(maps.Keys(kinds)), want) {
+		t.Errorf("kinds of trusted source %v, want %v", slices.Sorted(maps.Keys(kinds)), want)
 	}
 	body := get(t, newTestServer(t, Demo()), "/v2/databases/"+databaseID(3)+"/firewall").body
 	if string(body) != `{"rules":[]}` {

@@ -2,6 +2,7 @@ package fakeapi
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -99,8 +100,8 @@ func TestDemoDatabases(t *testing.T) {
 		}
 	}
 	want := []string{"kafka", "mongodb", "mysql", "pg", "valkey"}
-	if len(a.databases) != 5 || !slices.Equal(sortedKeys(engines), want) {
-		t.Errorf("%d databases of engines %v, want %v", len(a.databases), sortedKeys(engines), want)
+	if len(a.databases) != 5 || !slices.Equal(slices.Sorted(maps.Keys(engines)), want) {
+		t.Errorf("%d databases of engines %v, want %v", len(a.databases), slices.Sorted(maps.Keys(engines)), want)
 	}
 	if len(regions) < 3 || len(versions) < 3 || len(sizes) < 3 {
 		t.Errorf("regions %v versions %v sizes %v are too alike", regions, versions, sizes)
@@ -192,15 +193,6 @@ func wantInstances(t *testing.T, name, size string, count int64) {
 func asList(v any) []any {
 	l, _ := v.([]any)
 	return l
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func TestDemoIsDeterministic(t *testing.T) {
