@@ -54,11 +54,6 @@ func byParent(info, label string) string {
 	return `label_replace(` + info + `, "` + label + `", "$1", "id", "(.*)")`
 }
 
-func datasourceVariable() variable {
-	return variable{Type: "datasource", Name: "datasource", Label: "Data source", Query: "prometheus",
-		Refresh: 1, Options: []any{}}
-}
-
 // labelValues is a query variable over one label, multi-valued, with All.
 func labelValues(name, label, series, description string) variable {
 	definition := "label_values(" + series + ", " + label + ")"

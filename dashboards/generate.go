@@ -57,7 +57,11 @@ func render(s spec) ([]byte, error) {
 	enc := json.NewEncoder(&out)
 	enc.SetEscapeHTML(false) // PromQL's < and > stay readable
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(build(s)); err != nil {
+	d, err := build(s)
+	if err != nil {
+		return nil, err
+	}
+	if err := enc.Encode(d); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil
