@@ -50,19 +50,23 @@ var pairEmpty = map[string]string{
 	"databases.json/Not online":                      "every demo database is online",
 }
 
-// TestDashboardsShowAPairOfExportersOnce: two exporters that watch the same
+// TestAPairOfExportersGivesOneAnswer: two exporters that watch the same
 // account (a pair for high availability, or the old and the new host of a
 // move) export the same series but for instance. Prometheus holds the
 // demo's series three times: for account solo from one exporter, and for
-// account pair from two. Every panel's query must answer for pair what it
-// answers for solo: no "many-to-many matching" error, nothing counted twice,
-// no row shown twice.
-func TestDashboardsShowAPairOfExportersOnce(t *testing.T) {
+// account pair from two. Every query of the dashboards and of the docs must
+// answer for pair what it answers for solo: no "many-to-many matching"
+// error, nothing counted twice, no row shown twice.
+func TestAPairOfExportersGivesOneAnswer(t *testing.T) {
 	prometheus := testtool.Find(t, "prometheus", "prometheus")
 	promtool := testtool.Find(t, "promtool", "prometheus")
 	at := time.Now().Add(-2 * time.Minute).Truncate(time.Second)
 	prom := startPrometheusOn(t, prometheus, backfill(t, promtool, at))
+	t.Run("dashboards", func(t *testing.T) { dashboardsShowAPairOnce(t, prom, at) })
+	t.Run("documented queries", func(t *testing.T) { documentedQueriesGiveAPairOneAnswer(t, prom, at) })
+}
 
+func dashboardsShowAPairOnce(t *testing.T, prom *prometheusServer, at time.Time) {
 	files, _ := fs.Glob(Files, "*.json")
 	for _, file := range files {
 		raw, _ := fs.ReadFile(Files, file)
@@ -99,6 +103,84 @@ func TestDashboardsShowAPairOfExportersOnce(t *testing.T) {
 		}
 	}
 }
+
+// docsWithQueries are the documents whose promql blocks are checked.
+var docsWithQueries = []string{filepath.Join("..", "README.md"), filepath.Join("..", "docs", "*.md")}
+
+// documentedQueriesGiveAPairOneAnswer: the PromQL examples of the README
+// and docs/, narrowed to account solo and to account pair, answer alike.
+func documentedQueriesGiveAPairOneAnswer(t *testing.T, prom *prometheusServer, at time.Time) {
+	queries := documentedQueries(t)
+	if len(queries) < 10 {
+		t.Fatalf("%d documented queries; the README has more", len(queries))
+	}
+	for _, q := range queries {
+		solo, err := prom.query(ofAccount(q.expr, "solo"), at)
+		if err != nil {
+			t.Errorf("%s: one exporter: %v", q.title, err)
+			continue
+		}
+		pair, err := prom.query(ofAccount(q.expr, "pair"), at)
+		if err != nil {
+			t.Errorf("%s: a pair: %v", q.title, err)
+			continue
+		}
+		if len(solo) == 0 {
+			t.Errorf("%q finds nothing in the demo's series, so a pair proves nothing: %s", q.title, q.expr)
+		}
+		if !slices.Equal(solo, pair) {
+			t.Errorf("%q: a pair of exporters gives\n  %s\none exporter\n  %s\nquery: %s", q.title,
+				strings.Join(pair, "\n  "), strings.Join(solo, "\n  "), q.expr)
+		}
+	}
+}
+
+type documentedQuery struct{ title, expr string }
+
+// documentedQueries reads the promql blocks of the documents: each query
+// follows its title, a comment line.
+func documentedQueries(t *testing.T) []documentedQuery {
+	var out []documentedQuery
+	for _, pattern := range docsWithQueries {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			raw, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, block := range regexp.MustCompile("(?s)```promql\n(.*?)```").FindAllStringSubmatch(string(raw), -1) {
+				var q *documentedQuery // the query being read, under its title
+				for _, line := range strings.Split(block[1], "\n") {
+					switch {
+					case strings.HasPrefix(line, "#"):
+						out = append(out, documentedQuery{title: strings.TrimSpace(strings.TrimPrefix(line, "#"))})
+						q = &out[len(out)-1]
+					case strings.TrimSpace(line) == "":
+					case q == nil: // a query without a title is named by its first line
+						out = append(out, documentedQuery{title: file + ": " + line})
+						q = &out[len(out)-1]
+						fallthrough
+					default:
+						q.expr += line + "\n"
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// ofAccount narrows every selector of a query to one account.
+func ofAccount(expr, account string) string {
+	return metricSelector.ReplaceAllStringFunc(expr, func(sel string) string {
+		if strings.HasSuffix(sel, "{") {
+			return sel + "account=" + strconv.Quote(account) + ", "
+		}
+		return sel + "{account=" + strconv.Quote(account) + "}"
+	})
+}
+
+var metricSelector = regexp.MustCompile(`\bdigitalocean_[a-z_]*[a-z]\b\{?`)
 
 // forAccount gives a query's variables the values a person would choose:
 // the account, and All for the others.
