@@ -77,14 +77,9 @@ func dashboardsShowAPairOnce(t *testing.T, prom *prometheusServer, at time.Time)
 		for _, p := range d.Panels {
 			for _, q := range p.Targets {
 				panel := file + "/" + p.Title
-				solo, err := prom.query(forAccount(q.Expr, "solo"), at)
+				solo, pair, err := prom.forSoloAndPair(q.Expr, at, forAccount)
 				if err != nil {
-					t.Errorf("%s: one exporter: %v", panel, err)
-					continue
-				}
-				pair, err := prom.query(forAccount(q.Expr, "pair"), at)
-				if err != nil {
-					t.Errorf("%s: a pair: %v", panel, err)
+					t.Errorf("%s: %v", panel, err)
 					continue
 				}
 				if empty := pairEmpty[panel]; (len(solo) == 0) != (empty != "") {
@@ -115,14 +110,9 @@ func documentedQueriesGiveAPairOneAnswer(t *testing.T, prom *prometheusServer, a
 		t.Fatalf("%d documented queries; the README has more", len(queries))
 	}
 	for _, q := range queries {
-		solo, err := prom.query(ofAccount(q.expr, "solo"), at)
+		solo, pair, err := prom.forSoloAndPair(q.expr, at, ofAccount)
 		if err != nil {
-			t.Errorf("%s: one exporter: %v", q.title, err)
-			continue
-		}
-		pair, err := prom.query(ofAccount(q.expr, "pair"), at)
-		if err != nil {
-			t.Errorf("%s: a pair: %v", q.title, err)
+			t.Errorf("%q: %v", q.title, err)
 			continue
 		}
 		if len(solo) == 0 {
@@ -326,6 +316,18 @@ func startPrometheusOn(t *testing.T, binary, data string) *prometheusServer {
 	}
 	t.Fatalf("prometheus was not ready within a minute")
 	return nil
+}
+
+// forSoloAndPair runs a query for account solo and for account pair, as
+// narrow makes it of each.
+func (p *prometheusServer) forSoloAndPair(expr string, at time.Time, narrow func(expr, account string) string) (solo, pair []string, err error) {
+	if solo, err = p.query(narrow(expr, "solo"), at); err != nil {
+		return nil, nil, fmt.Errorf("one exporter: %w", err)
+	}
+	if pair, err = p.query(narrow(expr, "pair"), at); err != nil {
+		return nil, nil, fmt.Errorf("a pair: %w", err)
+	}
+	return solo, pair, nil
 }
 
 // query runs an instant query at a time and returns its answer one sample
