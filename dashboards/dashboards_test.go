@@ -17,11 +17,23 @@ import (
 func init() { plugins.RegisterDefaultPlugins() } // so panel options and Prometheus queries decode strictly too
 
 // strictDecode decodes a dashboard as Grafana's schema says, refusing
-// unknown fields, missing required ones and wrong types. The SDK's strict
-// decoder returns its error list as an error even when the list is empty (a
-// nil slice in a non-nil interface), so an error whose message is empty
-// means success.
+// unknown fields, missing required ones and wrong types. __inputs and
+// __requires are left out first: they are the import format's, read by
+// Grafana's Import dialog, and the schema has no place for them. The SDK's
+// strict decoder returns its error list as an error even when the list is
+// empty (a nil slice in a non-nil interface), so an error whose message is
+// empty means success.
 func strictDecode(raw []byte) (*sdk.Dashboard, error) {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return nil, err
+	}
+	delete(fields, "__inputs")
+	delete(fields, "__requires")
+	raw, err := json.Marshal(fields)
+	if err != nil {
+		return nil, err
+	}
 	var d sdk.Dashboard
 	if err := d.UnmarshalJSONStrict(raw); err != nil && err.Error() != "" {
 		return nil, err

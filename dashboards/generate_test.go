@@ -2,59 +2,53 @@ package dashboards
 
 import (
 	"bytes"
-	"encoding/json"
-	"flag"
 	"io/fs"
 	"os"
+	"os/exec"
+	"strings"
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite the dashboards' JSON files from their specs")
-
-func specs() []spec {
-	return []spec{
-		fleetOverview(), dropletsDashboard(), kubernetesDashboard(), databasesDashboard(), appsDashboard(),
-		securityPostureDashboard(), exporterHealthDashboard(), storageDashboard(), costDashboard(),
-		operationsDashboard(),
-	}
-}
-
-func render(t *testing.T, s spec) []byte {
-	var out bytes.Buffer
-	enc := json.NewEncoder(&out)
-	enc.SetEscapeHTML(false) // PromQL's < and > stay readable
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(build(s)); err != nil {
+// TestFilesAreGenerated keeps the JSON files and their specs together:
+// after changing a spec, run go generate ./dashboards and read the diff.
+func TestFilesAreGenerated(t *testing.T) {
+	dashboards, err := generate()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return out.Bytes()
-}
-
-// TestFilesAreGenerated keeps the JSON files and their specs together: run
-// with -update after changing a spec, and read the diff.
-func TestFilesAreGenerated(t *testing.T) {
 	want := map[string]bool{}
-	for _, s := range specs() {
-		want[s.file] = true
-		got := render(t, s)
-		if *update {
-			if err := os.WriteFile(s.file, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		file, err := os.ReadFile(s.file)
+	for _, g := range dashboards {
+		want[g.File] = true
+		file, err := os.ReadFile(g.File)
 		if err != nil {
-			t.Fatalf("%v (run go test ./dashboards -update)", err)
+			t.Fatalf("%v (run go generate ./dashboards)", err)
 		}
-		if !bytes.Equal(file, got) {
-			t.Errorf("%s differs from its spec; run go test ./dashboards -update and read the diff", s.file)
+		if !bytes.Equal(file, g.JSON) {
+			t.Errorf("%s differs from its spec; run go generate ./dashboards and read the diff", g.File)
 		}
 	}
 	files, _ := fs.Glob(os.DirFS("."), "*.json")
 	for _, f := range files {
 		if !want[f] {
 			t.Errorf("%s has no spec", f)
+		}
+	}
+}
+
+// TestTheExporterDoesNotImportTheDashboards: the specs and their
+// generator are code, but none of it may reach the binary.
+func TestTheExporterDoesNotImportTheDashboards(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "..").Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	deps := strings.Fields(string(out))
+	if len(deps) < 10 || !strings.HasSuffix(deps[len(deps)-1], "digitalocean_exporter") {
+		t.Fatalf("go list -deps .. lists %d packages, the last %q: not the exporter's", len(deps), deps[len(deps)-1])
+	}
+	for _, d := range deps {
+		if strings.Contains(d, "/dashboards") {
+			t.Errorf("the exporter imports %s", d)
 		}
 	}
 }

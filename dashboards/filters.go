@@ -42,21 +42,47 @@ func filtered(info string, matchers ...string) string {
 	return strings.TrimSuffix(info, "}") + ", " + strings.Join(matchers, ", ") + "}"
 }
 
+// A pair of exporters. Two exporters that watch the same account (a pair
+// kept up for high availability, or the old and the new host of a move)
+// export the same series but for the labels Prometheus gives each target:
+// instance, and pod under Kubernetes. A panel reads every series through
+// one, lowest or labelsOf, so that the pair shows as one exporter would:
+// nothing counted twice, no row twice, and one match per object in a join.
+const targetLabels = "instance, pod"
+
+// one is each series of expr once, whichever exporters export it.
+func one(expr string) string { return "max without (" + targetLabels + ") (" + expr + ")" }
+
+// lowest is each series of expr once, at its lowest: for values whose
+// worst is the lowest (a refresh that worked, requests left).
+func lowest(expr string) string { return "min without (" + targetLabels + ") (" + expr + ")" }
+
+// labelsOf is the right-hand side of a join on keys that copies labels
+// from info: one series per key, holding only the keys and labels. While
+// the exporters of a pair disagree (one has refreshed, the other not yet)
+// topk takes either.
+func labelsOf(info, keys string, labels ...string) string {
+	if len(labels) == 0 {
+		return "max by (" + keys + ") (" + info + ")"
+	}
+	return "topk by (" + keys + ") (1, max by (" + keys + ", " + strings.Join(labels, ", ") + ") (" + info + "))"
+}
+
 // joined keeps the series of a per-object metric keyed by (account, id)
 // whose object passes the info selector, and copies labels from it.
 func joined(metric, info string, labels ...string) string {
-	return metric + " * on (account, id) group_left(" + strings.Join(labels, ", ") + ") " + info
+	return joinedBy("id", metric, info, labels...)
 }
 
-// byParent is info with its id copied to a <parent>_id label, to join the
-// series of child objects (node pools, app components, firewall rules).
-func byParent(info, label string) string {
-	return `label_replace(` + info + `, "` + label + `", "$1", "id", "(.*)")`
-}
-
-func datasourceVariable() variable {
-	return variable{Type: "datasource", Name: "datasource", Label: "Data source", Query: "prometheus",
-		Refresh: 1, Options: []any{}}
+// joinedBy is joined for the series of child objects, keyed by their
+// parent's id in the label key (node pools by cluster_id, app components by
+// app_id, firewall rules by firewall_id).
+func joinedBy(key, metric, info string, labels ...string) string {
+	if key != "id" {
+		info = `label_replace(` + info + `, "` + key + `", "$1", "id", "(.*)")`
+	}
+	return one(metric) + " * on (account, " + key + ") group_left(" + strings.Join(labels, ", ") + ") " +
+		labelsOf(info, "account, "+key, labels...)
 }
 
 // labelValues is a query variable over one label, multi-valued, with All.

@@ -6,7 +6,7 @@ package dashboards
 // coverage counts the account's resources of kind in a state of the
 // monitoring's last round; not filtered by region or tag.
 func coverage(kind, state string) query {
-	return query{`sum(digitalocean_monitoring_resources{` + byAccount + `, kind="` + kind + `", state="` + state + `"})`, ""}
+	return query{"sum(" + one(`digitalocean_monitoring_resources{`+byAccount+`, kind="`+kind+`", state="`+state+`"}`) + ")", ""}
 }
 
 // withMax draws a ratio of each object and, dashed, the largest it reached
@@ -51,18 +51,20 @@ func dropletPerformance() row {
 }
 
 // appPerformance is the Apps dashboard's row of the app_metrics collector.
-func appPerformance(byApp string) row {
+// Each component's instance is its label instance, which Prometheus keeps
+// as exported_instance beside the target's.
+func appPerformance() row {
 	const note = "From the Monitoring API (collector app_metrics), per instance of each component."
-	of := func(metric string) string { return metric + " * on (account, app_id) group_left(name) " + byApp }
+	of := func(metric string) string { return joinedBy("app_id", metric, apps, "name") }
 	return row{title: "Performance (Monitoring API)", panels: []*panel{
 		stat("Apps read", "Apps whose metrics the last round read. Not filtered by region.", "none", coverage("apps", "covered")),
 		stat("Running nothing", "Apps that answer no samples (static sites only): asked again on the detail cadence.", "none",
 			coverage("apps", "skipped_no_agent")),
 		alarm("Skipped for the budget", "Apps left for a later round: the request budget allows no more.", coverage("apps", "skipped_budget")),
-		withMax("CPU", note, "digitalocean_app_component_cpu_ratio", of, "{{name}} {{instance}}"),
-		withMax("Memory", note, "digitalocean_app_component_memory_ratio", of, "{{name}} {{instance}}"),
+		withMax("CPU", note, "digitalocean_app_component_cpu_ratio", of, "{{name}} {{exported_instance}}"),
+		withMax("Memory", note, "digitalocean_app_component_memory_ratio", of, "{{name}} {{exported_instance}}"),
 		bars("Restarts", note+" As the API's restart count reports them.", "none",
-			query{of("digitalocean_app_component_restarts"), "{{name}} {{instance}}"}),
+			query{of("digitalocean_app_component_restarts"), "{{name}} {{exported_instance}}"}),
 	}}
 }
 

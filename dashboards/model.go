@@ -4,6 +4,8 @@ package dashboards
 // order follows what Grafana itself writes.
 
 type dashboard struct {
+	Inputs        []input     `json:"__inputs"`
+	Requires      []require   `json:"__requires"`
 	UID           string      `json:"uid"`
 	Title         string      `json:"title"`
 	Description   string      `json:"description"`
@@ -19,6 +21,26 @@ type dashboard struct {
 	Annotations   annotations `json:"annotations"`
 	Templating    templating  `json:"templating"`
 	Panels        []*panel    `json:"panels"`
+}
+
+// input is what Grafana's Import dialog asks for before it saves the
+// dashboard: ${NAME} anywhere in the JSON becomes the answer.
+type input struct {
+	Name        string `json:"name"`
+	Label       string `json:"label"`
+	Description string `json:"description"`
+	Type        string `json:"type"`
+	PluginID    string `json:"pluginId"`
+	PluginName  string `json:"pluginName"`
+}
+
+// require is Grafana itself or a plugin the dashboard uses, as Grafana's
+// own export lists them.
+type require struct {
+	Type    string `json:"type"`
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Version string `json:"version"`
 }
 
 type timeRange struct {
@@ -81,10 +103,12 @@ type variableQuery struct {
 	RefID   string `json:"refId"`
 }
 
+// currentOption is a variable's selection: a list for a multi-valued
+// variable, a string for a single one.
 type currentOption struct {
-	Selected bool     `json:"selected"`
-	Text     []string `json:"text"`
-	Value    []string `json:"value"`
+	Selected bool `json:"selected"`
+	Text     any  `json:"text"`
+	Value    any  `json:"value"`
 }
 
 type datasource struct {

@@ -14,7 +14,7 @@ func storageDashboard() spec {
 	cdn := selector("digitalocean_cdn_endpoint_info", byAccount)
 	lbs := selector("digitalocean_load_balancer_info", byAccount, byRegion)
 	unattached := "(" + joined("digitalocean_volume_attached_droplets", volumes, "name", "region") + ") == 0"
-	count := func(info string) query { return query{"count(" + info + ")", ""} }
+	count := func(info string) query { return query{"count(" + one(info) + ")", ""} }
 	age := func(metric, info string, labels ...string) string {
 		return "time() - " + joined(metric, info, labels...)
 	}
@@ -56,14 +56,14 @@ func storageDashboard() spec {
 					"size", "name", "type", "distribution", "status", "regions", "account"))),
 			}},
 			{title: "Reserved IPs", panels: []*panel{
-				bars("Reserved IPs by region", "", "none", query{"count by (region) (" + reservedIPs + ")", "{{region}}"}),
+				bars("Reserved IPs by region", "", "none", query{"count by (region) (" + one(reservedIPs) + ")", "{{region}}"}),
 				sized(16, 8, table("Reserved IPs", "droplet_id is empty for an address assigned to nothing.",
-					reservedIPs, "", "ip", "version", "region", "droplet_id=Droplet", "account")),
+					one(reservedIPs), "", "ip", "version", "region", "droplet_id=Droplet", "account")),
 			}},
 			{title: "Networks", panels: []*panel{
-				sized(12, 8, table("VPCs", "", vpcs, "", "name", "region", "ip_range=IP range", "default", "account")),
-				sized(12, 8, table("NAT gateways", "", natGateways, "", "name", "region", "state", "vpc_id=VPC", "account")),
-				sized(12, 8, table("VPC peerings", "", selector("digitalocean_vpc_peering_info", byAccount), "",
+				sized(12, 8, table("VPCs", "", one(vpcs), "", "name", "region", "ip_range=IP range", "default", "account")),
+				sized(12, 8, table("NAT gateways", "", one(natGateways), "", "name", "region", "state", "vpc_id=VPC", "account")),
+				sized(12, 8, table("VPC peerings", "", one(selector("digitalocean_vpc_peering_info", byAccount)), "",
 					"name", "status", "account")),
 				sized(12, 8, withUnit("s", table("CDN endpoints", "Cache TTL of each endpoint.",
 					joined("digitalocean_cdn_endpoint_ttl_seconds", cdn, "origin", "endpoint", "custom_domain"),

@@ -22,7 +22,7 @@ type row struct {
 
 // build lays the panels out, numbers them from 1 and adds what every
 // dashboard shares.
-func build(s spec) dashboard {
+func build(s spec) (dashboard, error) {
 	d := dashboard{
 		UID: s.uid, Title: s.title, Description: s.description, Tags: []string{"digitalocean"},
 		Timezone: "browser", Editable: true, GraphTooltip: 1, Time: timeRange{From: "now-6h", To: "now"},
@@ -55,7 +55,9 @@ func build(s spec) dashboard {
 		}
 		y += rowHeight
 	}
-	return d
+	requires, err := requirements(d.Panels)
+	d.Inputs, d.Requires = inputs(), requires
+	return d, err
 }
 
 // query is one PromQL expression of a panel and how its series are named.

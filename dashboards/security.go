@@ -25,13 +25,15 @@ func securityPostureDashboard() spec {
 	var findings []*panel
 	for _, c := range postureChecks {
 		findings = append(findings, alarm(c.title, "Check "+c.check+"; counts the whole account, whatever the region and tag filters.",
-			query{`sum(digitalocean_posture_findings{` + byAccount + `, check="` + c.check + `"})`, ""}))
+			query{"sum(" + one(`digitalocean_posture_findings{`+byAccount+`, check="`+c.check+`"}`) + ")", ""}))
 	}
 	firewalls := selector("digitalocean_firewall_info", byAccount)
 	loadBalancers := selector("digitalocean_load_balancer_info", byAccount, byRegion)
 	certificates := selector("digitalocean_certificate_info", byAccount)
 	unprotected := "(digitalocean_droplet_public == 1) unless on (account, id) (digitalocean_droplet_firewall_protected == 1)"
 	httpEntry := `digitalocean_load_balancer_forwarding_rule_info{entry_protocol="http"}`
+	daysLeftByCertificate := `label_replace(` + joined("((digitalocean_certificate_expiry_timestamp_seconds - time()) / 86400)", certificates) +
+		`, "certificate_id", "$1", "id", "(.*)")`
 	return spec{
 		file: "security-posture.json", uid: "digitalocean-security-posture", title: "DigitalOcean / Security posture",
 		description: "What is reachable from the internet and should not be: public Droplets without a firewall, rules open to " +
@@ -42,27 +44,27 @@ func securityPostureDashboard() spec {
 		rows: []row{
 			{panels: append(findings,
 				sized(24, 8, timeseries("Findings by check", "", "none",
-					query{"sum by (check, severity) (digitalocean_posture_findings{" + byAccount + "})", "{{severity}} {{check}}"}))),
+					query{"sum by (check, severity) (" + one("digitalocean_posture_findings{"+byAccount+"}") + ")", "{{severity}} {{check}}"}))),
 			},
 			{title: "DigitalOcean's own scan, beside the exporter's checks", panels: []*panel{
 				alarm("Critical scan findings", "Resources that break a critical rule of DigitalOcean's latest scan.",
-					query{`sum(digitalocean_security_scan_findings{` + byAccount + `, severity="critical"})`, ""}),
+					query{"sum(" + one(`digitalocean_security_scan_findings{`+byAccount+`, severity="critical"}`) + ")", ""}),
 				stat("Scanning enabled", "1 where DigitalOcean scans the account; 0 where scanning is not enabled.", "none",
 					query{"min(digitalocean_security_scan_enabled{" + byAccount + "})", ""}),
 				withUnit("s", stat("Age of the latest scan", "", "s",
 					query{"max(time() - digitalocean_security_scan_timestamp_seconds{" + byAccount + "})", ""})),
 				sized(12, 4, bars("Findings by severity", "The exporter's checks and DigitalOcean's scan, side by side.", "none",
-					query{"sum by (severity) (digitalocean_posture_findings{" + byAccount + "})", "exporter {{severity}}"},
-					query{"sum by (severity) (digitalocean_security_scan_findings{" + byAccount + "})", "DigitalOcean {{severity}}"})),
+					query{"sum by (severity) (" + one("digitalocean_posture_findings{"+byAccount+"}") + ")", "exporter {{severity}}"},
+					query{"sum by (severity) (" + one("digitalocean_security_scan_findings{"+byAccount+"}") + ")", "DigitalOcean {{severity}}"})),
 				table("DigitalOcean's scan findings", "Each rule the latest scan found broken, and how many resources break it.",
-					"sort_desc(digitalocean_security_scan_findings{"+byAccount+"})", "resources", "rule", "severity", "account"),
+					"sort_desc("+one("digitalocean_security_scan_findings{"+byAccount+"}")+")", "resources", "rule", "severity", "account"),
 			}},
 			{title: "Droplets and firewalls", panels: []*panel{
 				table("Public Droplets without a firewall", "",
-					"("+unprotected+") * on (account, id) group_left(name, region, public_ipv4, tags) "+droplets,
+					joined("("+unprotected+")", droplets, "name", "region", "public_ipv4", "tags"),
 					"", "name", "region", "public_ipv4=public IPv4", "tags", "account"),
 				sized(12, 8, table("Inbound rules open to the world", "Rules that accept any address (0.0.0.0/0 or ::/0).",
-					"digitalocean_firewall_inbound_rule_open_to_world * on (account, firewall_id) group_left(name) "+byParent(firewalls, "firewall_id"),
+					joinedBy("firewall_id", "digitalocean_firewall_inbound_rule_open_to_world", firewalls, "name"),
 					"", "name=firewall", "protocol", "ports", "account")),
 				bars("Droplets covered by each firewall", "", "none",
 					query{joined("digitalocean_firewall_droplets", firewalls, "name"), "{{name}}"}),
@@ -72,7 +74,7 @@ func securityPostureDashboard() spec {
 					joined("(digitalocean_database_trusted_sources == 0)", dbs, "name", "engine", "region"),
 					"", "name", "engine", "region", "account")),
 				sized(12, 8, withUnit("d", table("Database end of life", "Days until the engine version stops being supported.",
-					"((digitalocean_database_version_end_of_life_timestamp_seconds - time()) / 86400) * on (account, id) group_left(name, engine, version) "+dbs,
+					joined("((digitalocean_database_version_end_of_life_timestamp_seconds - time()) / 86400)", dbs, "name", "engine", "version"),
 					"days left", "name", "engine", "version", "account"))),
 			}},
 			{title: "Kubernetes", panels: []*panel{
@@ -83,17 +85,15 @@ func securityPostureDashboard() spec {
 			{title: "Certificates", panels: []*panel{
 				sized(16, 10, withUnit("d", table("Days to expiry", "Every certificate with an expiry, the soonest first; "+
 					"negative when it has expired. Certificates are not filtered by region or tag.",
-					"sort(((digitalocean_certificate_expiry_timestamp_seconds{"+byAccount+"} - time()) / 86400) "+
-						"* on (account, id) group_left(name, type, state) "+certificates+")",
+					"sort("+joined("((digitalocean_certificate_expiry_timestamp_seconds{"+byAccount+"} - time()) / 86400)",
+						certificates, "name", "type", "state")+")",
 					"days left", "name", "type", "state", "account"))),
 				sized(8, 10, table("Certificates not verified", "Pending ones are being issued; those in error could not be.",
-					filtered(certificates, `state!="verified"`), "", "name", "type", "state", "account")),
+					one(filtered(certificates, `state!="verified"`)), "", "name", "type", "state", "account")),
 				table("HTTPS rules and their certificates", "Each load balancer rule that terminates TLS, with the days its certificate has left.",
-					"label_replace(((digitalocean_certificate_expiry_timestamp_seconds - time()) / 86400) * on (account, id) "+
-						"group_left(name) "+certificates+", \"certificate_id\", \"$1\", \"id\", \"(.*)\") "+
-						"* on (account, certificate_id) group_right "+
-						`label_replace(digitalocean_load_balancer_forwarding_rule_info{certificate_id!=""}, "load_balancer_id", "$1", "id", "(.*)") `+
-						"* on (account, load_balancer_id) group_left(name) "+byParent(loadBalancers, "load_balancer_id"),
+					joinedBy("load_balancer_id", daysLeftByCertificate+" * on (account, certificate_id) group_right "+
+						one(`label_replace(digitalocean_load_balancer_forwarding_rule_info{certificate_id!=""}, "load_balancer_id", "$1", "id", "(.*)")`),
+						loadBalancers, "name"),
 					"days left", "name=load balancer", "entry_port=port", "certificate_id=certificate", "account"),
 			}},
 			{title: "Load balancers", panels: []*panel{

@@ -6,10 +6,10 @@ package dashboards
 // resources behind it.
 func costDashboard() spec {
 	sum := func(metric string, matchers ...string) string {
-		return "sum(" + selector(metric, append([]string{byAccount}, matchers...)...) + ")"
+		return "sum(" + one(selector(metric, append([]string{byAccount}, matchers...)...)) + ")"
 	}
 	sumBy := func(label, metric string, matchers ...string) query {
-		return query{"sum by (" + label + ") (" + selector(metric, append([]string{byAccount}, matchers...)...) + ")", "{{" + label + "}}"}
+		return query{"sum by (" + label + ") (" + one(selector(metric, append([]string{byAccount}, matchers...)...)) + ")", "{{" + label + "}}"}
 	}
 	monthly := func(title, description string, q query) *panel { return stat(title, description, "currencyUSD", q) }
 	return spec{
@@ -36,9 +36,9 @@ func costDashboard() spec {
 			}},
 			{title: "This month", panels: []*panel{
 				timeseries("Used, budget and forecast", "Whole accounts: the balance has no region or tag.", "currencyUSD",
-					query{"sum by (account) (" + selector("digitalocean_balance_month_to_date_usage_dollars", byAccount) + ")", "{{account}} used"},
-					query{"sum by (account) (" + selector("digitalocean_budget_monthly_dollars", byAccount) + ")", "{{account}} budget"},
-					query{"sum by (account) (" + selector("digitalocean_budget_forecast_month_dollars", byAccount) + ")", "{{account}} forecast"}),
+					query{"sum by (account) (" + one(selector("digitalocean_balance_month_to_date_usage_dollars", byAccount)) + ")", "{{account}} used"},
+					query{"sum by (account) (" + one(selector("digitalocean_budget_monthly_dollars", byAccount)) + ")", "{{account}} budget"},
+					query{"sum by (account) (" + one(selector("digitalocean_budget_forecast_month_dollars", byAccount)) + ")", "{{account}} forecast"}),
 				bars("Billed by region", "From billing insights, this month so far (UTC).", "currencyUSD",
 					sumBy("region", "digitalocean_billing_month_to_date_dollars", byRegion)),
 				bars("Billed by SKU", "From billing insights, this month so far (UTC).", "currencyUSD",
@@ -61,7 +61,7 @@ func costDashboard() spec {
 				bars("Waste a month by reason", "Only Droplets powered off have a price in the API.", "currencyUSD",
 					sumBy("reason", "digitalocean_waste_monthly_dollars")),
 				sized(24, 10, table("Wasted resources", "Each resource paid for and not used; snapshots have no single region.",
-					selector("digitalocean_waste_resource_info", byAccount, byRegion), "",
+					one(selector("digitalocean_waste_resource_info", byAccount, byRegion)), "",
 					"reason", "kind", "name", "region", "account", "id")),
 			}},
 		},
@@ -70,8 +70,9 @@ func costDashboard() spec {
 
 // priciest is every priced workload with its list price, kind, name and
 // region: Droplets, clusters (their node pools summed) and apps.
-var priciest = `label_replace(digitalocean_droplet_price_monthly_dollars * on (account, id) group_left(name, region) ` + droplets +
-	`, "kind", "Droplet", "", "") or label_replace(label_replace(sum by (account, cluster_id) (digitalocean_kubernetes_node_pool_price_monthly_dollars), ` +
-	`"id", "$1", "cluster_id", "(.*)") * on (account, id) group_left(name, region) ` + clusters +
-	`, "kind", "Kubernetes cluster", "", "") or label_replace(digitalocean_app_price_monthly_dollars * on (account, id) group_left(name, region) ` +
-	apps + `, "kind", "app", "", "")`
+var priciest = `label_replace(` + joined("digitalocean_droplet_price_monthly_dollars", droplets, "name", "region") +
+	`, "kind", "Droplet", "", "") or label_replace(` +
+	joined(`label_replace(sum by (account, cluster_id) (`+one("digitalocean_kubernetes_node_pool_price_monthly_dollars")+`), "id", "$1", "cluster_id", "(.*)")`,
+		clusters, "name", "region") +
+	`, "kind", "Kubernetes cluster", "", "") or label_replace(` + joined("digitalocean_app_price_monthly_dollars", apps, "name", "region") +
+	`, "kind", "app", "", "")`
