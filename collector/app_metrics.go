@@ -9,19 +9,19 @@ import (
 var (
 	appComponentCPU = newDesc("app_component", "cpu_ratio",
 		"Share of its CPU allowance each instance of an app component uses (0-1), at the newest sample.",
-		"app_id", "component", "instance")
+		"app_id", "component", "component_instance")
 	appComponentCPUMax = newDesc("app_component", "cpu_ratio_max",
 		"The largest share of its CPU allowance each instance of an app component used (0-1) in the window last read.",
-		"app_id", "component", "instance")
+		"app_id", "component", "component_instance")
 	appComponentMemory = newDesc("app_component", "memory_ratio",
 		"Share of its memory each instance of an app component uses (0-1), at the newest sample.",
-		"app_id", "component", "instance")
+		"app_id", "component", "component_instance")
 	appComponentMemoryMax = newDesc("app_component", "memory_ratio_max",
 		"The largest share of its memory each instance of an app component used (0-1) in the window last read.",
-		"app_id", "component", "instance")
+		"app_id", "component", "component_instance")
 	appComponentRestarts = newDesc("app_component", "restarts",
 		"Restarts of each instance of an app component, as the Monitoring API last reported its restart count.",
-		"app_id", "component", "instance")
+		"app_id", "component", "component_instance")
 )
 
 func newAppMetricsCollector(src inventory.Source) prometheus.Collector {

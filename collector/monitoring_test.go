@@ -75,7 +75,7 @@ func examples() fakeapi.Account {
 func TestMonitoringValuesFromExamples(t *testing.T) {
 	src := refreshedSource(t, examples())
 	droplets, apps, lbs := newDropletMetricsCollector(src), newAppMetricsCollector(src), newLoadBalancerMetricsCollector(src)
-	instance := map[string]string{"app_id": exampleApp, "component": "sample-application", "instance": "sample-application-0"}
+	instance := map[string]string{"app_id": exampleApp, "component": "sample-application", "component_instance": "sample-application-0"}
 	for _, tc := range []struct {
 		metric string
 		labels map[string]string

@@ -50,9 +50,8 @@ func dropletPerformance() row {
 	}}
 }
 
-// appPerformance is the Apps dashboard's row of the app_metrics collector.
-// Each component's instance is its label instance, which Prometheus keeps
-// as exported_instance beside the target's.
+// appPerformance is the Apps dashboard's row of the app_metrics collector,
+// by each component's instance (label component_instance).
 func appPerformance() row {
 	const note = "From the Monitoring API (collector app_metrics), per instance of each component."
 	of := func(metric string) string { return joinedBy("app_id", metric, apps, "name") }
@@ -61,10 +60,10 @@ func appPerformance() row {
 		stat("Running nothing", "Apps that answer no samples (static sites only): asked again on the detail cadence.", "none",
 			coverage("apps", "skipped_no_agent")),
 		alarm("Skipped for the budget", "Apps left for a later round: the request budget allows no more.", coverage("apps", "skipped_budget")),
-		withMax("CPU", note, "digitalocean_app_component_cpu_ratio", of, "{{name}} {{exported_instance}}"),
-		withMax("Memory", note, "digitalocean_app_component_memory_ratio", of, "{{name}} {{exported_instance}}"),
+		withMax("CPU", note, "digitalocean_app_component_cpu_ratio", of, "{{name}} {{component_instance}}"),
+		withMax("Memory", note, "digitalocean_app_component_memory_ratio", of, "{{name}} {{component_instance}}"),
 		bars("Restarts", note+" As the API's restart count reports them.", "none",
-			query{of("digitalocean_app_component_restarts"), "{{name}} {{exported_instance}}"}),
+			query{of("digitalocean_app_component_restarts"), "{{name}} {{component_instance}}"}),
 	}}
 }
 

@@ -258,9 +258,6 @@ func readSeries(t *testing.T, files ...string) []series {
 			}
 			labels := strings.Trim(accountLabel.ReplaceAllString(m[2], "$1"), ",")
 			labels = strings.ReplaceAll(labels, ",,", ",")
-			// As Prometheus scrapes them (honor_labels: false): the app
-			// component's instance label yields to the target's.
-			labels = instanceLabel.ReplaceAllString(labels, "${1}exported_instance=")
 			out = append(out, series{name: m[1], labels: labels, value: value})
 		}
 		f.Close()
