@@ -1,0 +1,69 @@
+package main
+
+import (
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
+	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+)
+
+// TestEveryCollectorHasAScope fails when a collector has no row in the
+// scope table of docs/token.md, or its row does not name the read scope of
+// a kind it reads: a user who ticks what the row says must get a token
+// that lists everything the collector needs.
+func TestEveryCollectorHasAScope(t *testing.T) {
+	table := between(readDoc(t, "docs/token.md"), "| collector | scopes |", "\n\n")
+	rows := map[string]string{}
+	for _, m := range regexp.MustCompile(`(?m)^\| ([a-z_, ]+?)(?: \([^)]*\))? \| (.*) \|$`).FindAllStringSubmatch(table, -1) {
+		for _, name := range strings.Split(m[1], ", ") {
+			rows[name] = m[2]
+		}
+	}
+	for _, f := range collector.Factories {
+		row, ok := rows[f.Name]
+		if !ok {
+			t.Errorf("collector %s has no row in the scope table of docs/token.md", f.Name)
+			continue
+		}
+		for _, kind := range f.Kinds {
+			for _, scope := range regexp.MustCompile(`,\s*| and `).Split(inventory.KindNamed(kind).Scope(), -1) {
+				if !strings.Contains(row, "`"+scope+"`") {
+					t.Errorf("collector %s reads %s, which needs %s; its row in docs/token.md does not say so", f.Name, kind, scope)
+				}
+			}
+		}
+	}
+}
+
+// TestEveryFlagIsDocumented fails when a flag of the binary is not in the
+// flag table of docs/configuration.md; the collectors' flags are one row,
+// --[no-]collector.NAME, that names each collector.
+func TestEveryFlagIsDocumented(t *testing.T) {
+	page := readDoc(t, "docs/configuration.md")
+	flagRow := regexp.MustCompile("(?m)^\\| `--\\[no-\\]collector\\.NAME` \\|.*$").FindString(page)
+	if flagRow == "" {
+		t.Error("docs/configuration.md has no row for --[no-]collector.NAME")
+	}
+	app, _, _ := newFlags(io.Discard)
+	flags := app.Model().Flags
+	if len(flags) < 20 {
+		t.Fatalf("only %d flags; is newFlags complete?", len(flags))
+	}
+	for _, f := range flags {
+		if f.Hidden { // kingpin's own: --help-long, --completion-bash...
+			continue
+		}
+		if name, ok := strings.CutPrefix(f.Name, "collector."); ok {
+			if !strings.Contains(flagRow, "`"+name+"`") {
+				t.Errorf("--collector.%s is not named in the --[no-]collector.NAME row of docs/configuration.md", name)
+			}
+			continue
+		}
+		if !regexp.MustCompile("(?m)^\\| (?:`-[a-z]`, )?`--" + regexp.QuoteMeta(f.Name) + "` \\|").MatchString(page) {
+			t.Errorf("--%s has no row in the flag table of docs/configuration.md", f.Name)
+		}
+	}
+}
