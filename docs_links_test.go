@@ -64,24 +64,11 @@ func resolve(page, link string) string {
 	if file == ".." || strings.HasPrefix(file, "../") {
 		return "outside the repository"
 	}
-	if _, err := os.Stat(filepath.FromSlash(file)); err != nil {
-		if _, pending := pendingFiles[file]; pending {
-			return ""
-		}
-		return "no file " + file
-	}
-	if fragment == "" {
+	if _, pending := pendingFiles[file]; pending {
 		return ""
 	}
-	if path.Ext(file) != ".md" {
-		return "an anchor into " + file + ", which is not a Markdown page"
-	}
-	raw, err := os.ReadFile(filepath.FromSlash(file))
-	if err != nil {
+	if err := markdown.CheckTarget(filepath.FromSlash(file), fragment); err != nil {
 		return err.Error()
-	}
-	if !markdown.Anchors(raw)[fragment] {
-		return file + " has no heading whose anchor is #" + fragment
 	}
 	return ""
 }

@@ -35,12 +35,8 @@ func resolveRunbook(url string) string {
 	case path.Dir(path.Clean(file)) != "docs":
 		return "not a page of docs/"
 	}
-	page, err := os.ReadFile(filepath.Join("..", filepath.FromSlash(path.Clean(file))))
-	if err != nil {
+	if err := markdown.CheckTarget(filepath.Join("..", filepath.FromSlash(path.Clean(file))), fragment); err != nil {
 		return err.Error()
-	}
-	if !markdown.Anchors(page)[fragment] {
-		return file + " has no heading whose anchor is #" + fragment
 	}
 	return ""
 }

@@ -4,9 +4,14 @@
 package markdown
 
 import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"unicode"
 )
 
@@ -138,4 +143,21 @@ func CodeBlocks(doc []byte) []Block {
 func isFence(text string) bool {
 	trimmed := strings.TrimSpace(text)
 	return strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")
+}
+
+// CheckTarget fails when file does not exist, or when fragment is given
+// and file is not a Markdown page with a heading of that anchor.
+func CheckTarget(file, fragment string) error {
+	raw, err := os.ReadFile(file)
+	switch {
+	case err != nil && !errors.Is(err, syscall.EISDIR):
+		return err
+	case fragment == "":
+		return nil
+	case filepath.Ext(file) != ".md":
+		return fmt.Errorf("an anchor into %s, which is not a Markdown page", file)
+	case !Anchors(raw)[fragment]:
+		return fmt.Errorf("%s has no heading whose anchor is #%s", file, fragment)
+	}
+	return nil
 }

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -50,5 +52,24 @@ func TestCodeBlocks(t *testing.T) {
 	want := []Block{{Info: "yaml", Text: "# not a heading\nurl: [x](not-a-link.md)\n"}}
 	if !slices.Equal(got, want) {
 		t.Errorf("CodeBlocks = %q, want %q", got, want)
+	}
+}
+
+func TestCheckTarget(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.md")
+	if err := os.WriteFile(page, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		file, fragment string
+		ok             bool
+	}{
+		{page, "", true}, {page, "usage-1", true}, {dir, "", true},
+		{page, "nope", false}, {filepath.Join(dir, "missing.md"), "", false}, {dir, "usage", false},
+	} {
+		if err := CheckTarget(c.file, c.fragment); (err == nil) != c.ok {
+			t.Errorf("CheckTarget(%s, %q) = %v, want ok %v", c.file, c.fragment, err, c.ok)
+		}
 	}
 }
