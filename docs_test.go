@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -36,8 +37,9 @@ func TestEveryMetricIsDocumented(t *testing.T) {
 			t.Errorf("%s is not in docs/metrics.md", m.Name)
 			continue
 		}
-		if want := m.Type + " | " + codeList(m.Labels); row != want {
-			t.Errorf("%s: docs/metrics.md says %q, the binary %q", m.Name, row, want)
+		if row.typ != m.Type || !slices.Equal(row.labels, m.Labels) {
+			t.Errorf("%s: docs/metrics.md says a %s with labels %q, the binary a %s with %q",
+				m.Name, row.typ, row.labels, m.Type, m.Labels)
 		}
 	}
 	for name := range documented {
@@ -84,26 +86,28 @@ func descName(d *prometheus.Desc) string {
 	return m.Name
 }
 
-var referenceRow = regexp.MustCompile("(?m)^\\| `(digitalocean_[a-z0-9_]+)` \\| ([a-z]+ \\| [^|]*?) \\|")
+var referenceRow = regexp.MustCompile("(?m)^\\| `(digitalocean_[a-z0-9_]+)` \\| ([a-z]+) \\| ([^|]*?) \\|")
+
+// referenceEntry is what the reference says of a metric.
+type referenceEntry struct {
+	typ    string
+	labels []string
+}
 
 // referenceRows reads the reference's tables: each metric's type and labels.
-func referenceRows(t *testing.T) map[string]string {
-	rows := map[string]string{}
+func referenceRows(t *testing.T) map[string]referenceEntry {
+	rows := map[string]referenceEntry{}
 	for _, m := range referenceRow.FindAllStringSubmatch(readDoc(t, "docs/metrics.md"), -1) {
 		if _, twice := rows[m[1]]; twice {
 			t.Errorf("docs/metrics.md lists %s twice", m[1])
 		}
-		rows[m[1]] = m[2]
+		var labels []string
+		for _, label := range strings.FieldsFunc(m[3], func(r rune) bool { return r == ',' || r == ' ' }) {
+			labels = append(labels, strings.Trim(label, "`"))
+		}
+		rows[m[1]] = referenceEntry{typ: m[2], labels: labels}
 	}
 	return rows
-}
-
-func codeList(items []string) string {
-	quoted := make([]string, len(items))
-	for i, item := range items {
-		quoted[i] = "`" + item + "`"
-	}
-	return strings.Join(quoted, ", ")
 }
 
 func readDoc(t *testing.T, name string) string {
