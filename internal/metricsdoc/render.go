@@ -75,7 +75,7 @@ func cadence(k *inventory.Kind) string {
 	switch {
 	case k.IsMonitored():
 		return "from the Monitoring API, for the objects of `" + k.Parent() + "`, every `--monitoring.interval`"
-	case k.Parent() != "":
+	case k.Parent() != "" && k.Parent() != inventory.KindAccount:
 		return "for the objects of `" + k.Parent() + "`, every `--refresh.detail-interval`"
 	case k.IsDetail():
 		return "every `--refresh.detail-interval`"
