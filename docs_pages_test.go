@@ -8,6 +8,7 @@ import (
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
+	"github.com/digitalocean-exporter/digitalocean_exporter/posture"
 )
 
 // TestEveryCollectorHasAScope fails when a collector has no row in the
@@ -75,6 +76,20 @@ func TestEveryFlagIsDocumented(t *testing.T) {
 		}
 		if !regexp.MustCompile("(?m)^\\| (?:`-[a-z]`, )?`--" + regexp.QuoteMeta(f.Name) + "` \\|").MatchString(page) {
 			t.Errorf("--%s has no row in the flag table of docs/configuration.md", f.Name)
+		}
+	}
+}
+
+// TestEveryPostureCheckIsDocumented fails when a posture check has no row
+// in the checks table of docs/posture.md with its severity.
+func TestEveryPostureCheckIsDocumented(t *testing.T) {
+	table := between(readDoc(t, "docs/posture.md"), "| check | severity | a resource fails it when |", "\n\n")
+	for _, c := range posture.Checks {
+		row := regexp.MustCompile("(?m)^\\| [^|]*`" + regexp.QuoteMeta(c.Name) + "`[^|]* \\| ([a-z]+) \\|").FindStringSubmatch(table)
+		if row == nil {
+			t.Errorf("check %s has no row in the checks table of docs/posture.md", c.Name)
+		} else if row[1] != c.Severity {
+			t.Errorf("check %s: docs/posture.md says severity %s, the check %s", c.Name, row[1], c.Severity)
 		}
 	}
 }
