@@ -50,11 +50,24 @@ type options struct {
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
-	app := kingpin.New(programName, "Exports the workloads of a DigitalOcean account to Prometheus.")
+	app, o, check := newFlags(stderr)
+	if _, err := app.Parse(args); err != nil {
+		return nil, err
+	}
+	if err := check(); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// newFlags declares every flag of the command line; check reads and
+// validates what Parse filled in.
+func newFlags(stderr io.Writer) (app *kingpin.Application, o *options, check func() error) {
+	app = kingpin.New(programName, "Exports the workloads of a DigitalOcean account to Prometheus.")
 	app.UsageWriter(stderr).ErrorWriter(stderr)
 	app.Version(version.Print(programName))
 	app.HelpFlag.Short('h')
-	o := &options{web: kingpinflag.AddFlags(app, defaultAddress), collectors: map[string]*bool{}}
+	o = &options{web: kingpinflag.AddFlags(app, defaultAddress), collectors: map[string]*bool{}}
 	app.Flag("web.telemetry-path", "Path under which to expose metrics.").Default("/metrics").StringVar(&o.telemetryPath)
 	app.Flag("web.max-requests", "Maximum number of parallel scrape requests; 0 disables the limit.").Default("40").IntVar(&o.maxRequests)
 	app.Flag("digitalocean.token-file", "File holding the API token (default: the "+config.TokenEnvironmentVariable+" environment variable).").
@@ -106,32 +119,31 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 			fmt.Sprintf("Enable the %s collector: %s (default: %s).", f.Name, f.Help, enabledWord(f.EnabledByDefault))).
 			Default(fmt.Sprint(f.EnabledByDefault)).IsSetByUser(given[f.Name]).Bool()
 	}
-	if _, err := app.Parse(args); err != nil {
-		return nil, err
-	}
-	if o.snapshotAge <= 0 {
-		return nil, fmt.Errorf("--cost.snapshot-age=%s: give a duration above 0, like 90d", o.snapshotAge)
-	}
-	if o.demo { // the fake API costs nothing: show everything the flags do not turn off
-		for name, set := range given {
-			*o.collectors[name] = *o.collectors[name] || !*set
+	return app, o, func() error {
+		if o.snapshotAge <= 0 {
+			return fmt.Errorf("--cost.snapshot-age=%s: give a duration above 0, like 90d", o.snapshotAge)
 		}
+		if o.demo { // the fake API costs nothing: show everything the flags do not turn off
+			for name, set := range given {
+				*o.collectors[name] = *o.collectors[name] || !*set
+			}
+		}
+		if o.demoChangeInterval < 0 || (o.demoChangeInterval > 0 && !o.demo) {
+			return fmt.Errorf("--demo.change-interval=%s: give --demo and a duration of 0 or more", o.demoChangeInterval)
+		}
+		groups, err := metricGroups(*dropletMetrics)
+		if err != nil {
+			return fmt.Errorf("--monitoring.droplet-metrics=%s: %w", *dropletMetrics, err)
+		}
+		o.monitoring.DropletMetrics = groups
+		if o.shard, err = config.ParseShard(*shard); err != nil {
+			return fmt.Errorf("--config.shard: %w", err)
+		}
+		if o.shard.Count > 1 && o.configFile == "" {
+			return fmt.Errorf("--config.shard=%s splits the accounts of --config.file; give one", o.shard)
+		}
+		return nil
 	}
-	if o.demoChangeInterval < 0 || (o.demoChangeInterval > 0 && !o.demo) {
-		return nil, fmt.Errorf("--demo.change-interval=%s: give --demo and a duration of 0 or more", o.demoChangeInterval)
-	}
-	groups, err := metricGroups(*dropletMetrics)
-	if err != nil {
-		return nil, fmt.Errorf("--monitoring.droplet-metrics=%s: %w", *dropletMetrics, err)
-	}
-	o.monitoring.DropletMetrics = groups
-	if o.shard, err = config.ParseShard(*shard); err != nil {
-		return nil, fmt.Errorf("--config.shard: %w", err)
-	}
-	if o.shard.Count > 1 && o.configFile == "" {
-		return nil, fmt.Errorf("--config.shard=%s splits the accounts of --config.file; give one", o.shard)
-	}
-	return o, nil
 }
 
 // metricGroups reads a comma-separated list of Droplet metric groups.

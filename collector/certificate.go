@@ -8,7 +8,8 @@ import (
 
 var (
 	certificateInfo = newDesc("certificate", "info",
-		"Descriptive labels of each TLS certificate, as of the last refresh; value 1.",
+		"Descriptive labels of each TLS certificate, as of the last refresh; value 1. type is custom or lets_encrypt, "+
+			"state pending, verified or error.",
 		"id", "name", "type", "state")
 	certificateExpiry = newDesc("certificate", "expiry_timestamp_seconds",
 		"When each certificate expires (not_after), in Unix seconds, as of the last refresh; absent before it is issued.", "id")

@@ -15,7 +15,7 @@ import (
 func TestCertificateValuesFromExamples(t *testing.T) {
 	c := newCertificateCollector(refreshedSource(t, fakeapi.Examples()))
 	want := `
-# HELP digitalocean_certificate_info Descriptive labels of each TLS certificate, as of the last refresh; value 1.
+# HELP digitalocean_certificate_info Descriptive labels of each TLS certificate, as of the last refresh; value 1. type is custom or lets_encrypt, state pending, verified or error.
 # TYPE digitalocean_certificate_info gauge
 digitalocean_certificate_info{account="default",id="892071a0-bb95-49bc-8021-3afd67a210bf",name="web-cert-01",state="verified",type="custom"} 1
 digitalocean_certificate_info{account="default",id="ba9b9c18-6c59-46c2-99df-70da170a42ba",name="web-cert-02",state="verified",type="lets_encrypt"} 1

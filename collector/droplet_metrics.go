@@ -11,7 +11,8 @@ import (
 // runs from the reading before: a spike between two readings shows there.
 var (
 	dropletCPUSeconds = newDesc("droplet", "cpu_seconds_total",
-		"CPU time the Droplet spent in each mode since it booted, in seconds, as its monitoring agent last reported.",
+		"CPU time the Droplet spent in each mode (idle, user, system, iowait, irq, softirq, nice, steal) since it booted, "+
+			"in seconds, as its monitoring agent last reported.",
 		"id", "mode")
 	dropletCPUBusy = newDesc("droplet", "cpu_busy_ratio",
 		"Share of the Droplet's CPU time not idle (0-1) over the window last read, from the reading before to the newest sample.", "id")

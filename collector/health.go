@@ -2,6 +2,7 @@ package collector
 
 import (
 	"cmp"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -24,9 +25,11 @@ var (
 		"Seconds between refreshes of the resource kind as now planned: the configured interval, stretched to stay within the request budget.",
 		"resource")
 	refreshErrors = newDesc("refresh", "errors_total",
-		"Failed refreshes of the resource kind, by reason.", "resource", "reason")
+		"Failed refreshes of the resource kind, by reason: "+reasonList()+" (too_large: an answer over 64 MiB).",
+		"resource", "reason")
 	apiRequests = newDesc("api", "requests_total",
-		"Requests sent to the DigitalOcean API, by route and HTTP status (error when no answer came).", "endpoint", "code")
+		"Requests sent to the DigitalOcean API, by route template (/v2/droplets) and HTTP status (error when no answer came).",
+		"endpoint", "code")
 	apiRateLimit = newDesc("api", "rate_limit_limit",
 		"Requests per hour the token may make, as the API last reported.")
 	apiRateRemaining = newDesc("api", "rate_limit_remaining",
@@ -79,4 +82,13 @@ func collectRefresh(out emit, account, kind string, status inventory.Status) {
 	gauge(out, refreshSuccess, boolValue(status.Succeeded()), account, kind)
 	gauge(out, refreshDuration, status.Duration.Seconds(), account, kind)
 	timestamp(out, refreshLastSuccess, status.LastSuccess, account, kind)
+}
+
+// reasonList names every reason a refresh fails for, as the label says them.
+func reasonList() string {
+	names := make([]string, len(inventory.Reasons))
+	for i, r := range inventory.Reasons {
+		names[i] = string(r)
+	}
+	return strings.Join(names, ", ")
 }

@@ -16,7 +16,8 @@ var (
 	loadBalancerDroplets = newDesc("load_balancer", "droplets",
 		"Number of Droplets each load balancer targets, by ID or by tag, as of the last refresh.", "id")
 	loadBalancerForwardingRule = newDesc("load_balancer", "forwarding_rule_info",
-		"Each forwarding rule of each load balancer, as of the last refresh; value 1.",
+		"Each forwarding rule of each load balancer, as of the last refresh; value 1. certificate_id is the certificate "+
+			"an HTTPS rule terminates TLS with.",
 		"id", "entry_protocol", "entry_port", "target_protocol", "target_port", "tls_passthrough", "certificate_id")
 	loadBalancerRedirect = newDesc("load_balancer", "redirect_http_to_https",
 		"1 when the load balancer redirects HTTP to HTTPS, 0 otherwise, as of the last refresh.", "id")

@@ -8,13 +8,15 @@ import (
 
 var (
 	projectInfo = newDesc("project", "info",
-		"Descriptive labels of each project, as of the last refresh; value 1.",
+		"Descriptive labels of each project, as of the last refresh; value 1. is_default is true for the project "+
+			"that holds what nobody assigned.",
 		"id", "name", "purpose", "environment", "is_default")
 	projectResources = newDesc("project", "resources",
 		"Number of resources each project holds by kind, as of the last refresh of project resources.", "project_id", "kind")
 	projectResourceInfo = newDesc("project", "resource_info",
 		"Each resource a project holds, by the kind and id the exporter gives it (the id of its _info series), "+
-			"as of the last refresh of project resources; value 1.", "project_id", "kind", "id")
+			"as of the last refresh of project resources; value 1. A resource of a kind the exporter does not list "+
+			"keeps its URN's type as kind (space for a Spaces bucket).", "project_id", "kind", "id")
 )
 
 func newProjectCollector(src inventory.Source) prometheus.Collector {

@@ -8,7 +8,8 @@ import (
 
 var (
 	securityScanEnabled = newDesc("security_scan", "enabled",
-		"1 when DigitalOcean scans the account's security posture, 0 when its scanning is not enabled, as of the last refresh.")
+		"1 when DigitalOcean scans the account's security posture, 0 when its scanning is not enabled (CSPM_NOT_ENABLED, "+
+			"or no scan: a state, not a failure), as of the last refresh.")
 	securityScanInfo = newDesc("security_scan", "info",
 		"The latest security scan and its status (IN_PROGRESS, COMPLETED, FAILED, SCAN_NOT_RUN), as of the last refresh; value 1.",
 		"id", "status")

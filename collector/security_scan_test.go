@@ -14,7 +14,7 @@ import (
 // digitalocean_security_scan_enabled 0.
 func TestSecurityScanValuesFromExamples(t *testing.T) {
 	const header = `
-# HELP digitalocean_security_scan_enabled 1 when DigitalOcean scans the account's security posture, 0 when its scanning is not enabled, as of the last refresh.
+# HELP digitalocean_security_scan_enabled 1 when DigitalOcean scans the account's security posture, 0 when its scanning is not enabled (CSPM_NOT_ENABLED, or no scan: a state, not a failure), as of the last refresh.
 # TYPE digitalocean_security_scan_enabled gauge
 `
 	want := header + `digitalocean_security_scan_enabled{account="default"} 1

@@ -23,7 +23,8 @@ type AccountToken struct {
 
 var tokenLoaded = newDesc("token", "loaded_timestamp_seconds",
 	"When the token the account uses was read, in Unix seconds; for a token file, the file's modification time. "+
-		"The API does not tell a token's age: this is when the exporter got it.", "source")
+		"The API does not tell a token's age: this is when the exporter got it. source is file, environment "+
+		"(DIGITALOCEAN_TOKEN or token_env: the start or reload that read it) or demo.", "source")
 
 // tokenCollector exposes the age of each account's token. A token file is
 // looked at on every scrape, so a rotation shows at once.

@@ -22,7 +22,7 @@ type tokenSource struct {
 }
 
 const tokenHeader = `
-# HELP digitalocean_token_loaded_timestamp_seconds When the token the account uses was read, in Unix seconds; for a token file, the file's modification time. The API does not tell a token's age: this is when the exporter got it.
+# HELP digitalocean_token_loaded_timestamp_seconds When the token the account uses was read, in Unix seconds; for a token file, the file's modification time. The API does not tell a token's age: this is when the exporter got it. source is file, environment (DIGITALOCEAN_TOKEN or token_env: the start or reload that read it) or demo.
 # TYPE digitalocean_token_loaded_timestamp_seconds gauge
 `
 

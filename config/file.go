@@ -36,8 +36,8 @@ func LoadAccounts(path string, collectors Collectors) ([]Account, error) {
 	return accounts, nil
 }
 
-// accountFields are the fields of an account in the file, in the order the
-// README gives them, and how each is read.
+// accountFields are the fields of an account in the file, in the order
+// docs/configuration.md gives them, and how each is read.
 var accountFields = []struct {
 	name string
 	set  func(a *Account, value *yaml.Node) error

@@ -160,13 +160,13 @@ var (
 )
 
 // TestQueriesUseOnlyDocumentedMetrics checks every metric name, spelled out
-// or matched by a __name__ regexp, against the README's metric table.
+// or matched by a __name__ regexp, against the metric reference, docs/metrics.md.
 func TestQueriesUseOnlyDocumentedMetrics(t *testing.T) {
-	readme, err := os.ReadFile("../README.md")
+	reference, err := os.ReadFile("../docs/metrics.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	documented := metricName.FindAllString(string(readme), -1)
+	documented := metricName.FindAllString(string(reference), -1)
 	eachFile(t, func(t *testing.T, _ string, raw []byte) {
 		for _, expr := range exprsOf(raw) {
 			for _, m := range nameRegexp.FindAllStringSubmatch(expr, -1) {
@@ -178,7 +178,7 @@ func TestQueriesUseOnlyDocumentedMetrics(t *testing.T) {
 			}
 			for _, name := range metricName.FindAllString(nameRegexp.ReplaceAllString(expr, ""), -1) {
 				if !slices.Contains(documented, name) {
-					t.Errorf("%s is not in the README's metric table: %s", name, expr)
+					t.Errorf("%s is not in the metric reference: %s", name, expr)
 				}
 			}
 		}

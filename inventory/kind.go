@@ -50,6 +50,10 @@ func (k *Kind) Scope() string { return k.scope }
 // "" for a kind listed on its own.
 func (k *Kind) Parent() string { return k.parent }
 
+// IsDetail tells whether the kind is refreshed on the slower detail
+// cadence (--refresh.detail-interval).
+func (k *Kind) IsDetail() bool { return k.detail }
+
 // IsWorkload tells whether the kind's objects are workloads: shown on the
 // page and in /inventory, followed by drift and counted by tag.
 func (k *Kind) IsWorkload() bool { return k.project != nil }

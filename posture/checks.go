@@ -24,7 +24,7 @@ const (
 	BackupAge        = 36 * time.Hour
 )
 
-// Checks lists every check, in the order the README explains them: the
+// Checks lists every check, in the order docs/posture.md explains them: the
 // security checks, then the waste reasons.
 var Checks = append([]Check{
 	{"droplet_public_without_firewall", "high",

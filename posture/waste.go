@@ -37,7 +37,7 @@ type WasteReason struct {
 	find   func(s *inventory.Snapshot) []Wasted
 }
 
-// WasteReasons lists every reason, in the order the README explains them.
+// WasteReasons lists every reason, in the order docs/cost-and-waste.md explains them.
 var WasteReasons = []WasteReason{
 	{WasteVolumeUnattached, inventory.KindVolumes, []string{inventory.KindVolumes}, false, unattachedVolumes},
 	{WasteReservedIPUnassigned, inventory.KindReservedIPs, []string{inventory.KindReservedIPs}, false, unassignedReservedIPs},
