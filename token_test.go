@@ -15,7 +15,8 @@ import (
 // leakyToken is distinctive enough that finding it anywhere is a leak.
 const leakyToken = testtool.LeakyToken
 
-// startFakeAPI serves an account on 127.0.0.1 until the test ends.
+// startFakeAPI serves an account on 127.0.0.1 until the test ends
+// (docs_test.go's cost check).
 var startFakeAPI = testtool.FakeAPI
 
 // runToExit runs the program in-process with args and the environment env,

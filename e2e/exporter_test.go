@@ -47,17 +47,25 @@ func launchExporter(t testing.TB, binary string, env map[string]string, args ...
 		environment = append(environment, name+"="+value)
 	}
 	// Registered before startProcess's own cleanup, so it runs after it:
-	// once the process has exited.
+	// once the process has exited, and its log is shown if the test failed.
 	var p *process
 	t.Cleanup(func() {
 		if p == nil {
 			return
 		}
-		if code, _ := p.exitCode(0); code != 0 {
+		code, _ := p.exitCode(0)
+		race := strings.Contains(p.logs.String(), "WARNING: DATA RACE")
+		if code == 0 && !race {
+			return
+		}
+		if !t.Failed() {
+			t.Logf("exporter log:\n%s", p.logs)
+		}
+		if code != 0 {
 			t.Errorf("the exporter exited with %d", code)
 		}
-		if strings.Contains(p.logs.String(), "WARNING: DATA RACE") {
-			t.Error("the exporter had a data race (see its log)")
+		if race {
+			t.Error("the exporter had a data race")
 		}
 	})
 	p = startProcess(t, "exporter", environment, binary, append([]string{"--web.listen-address=" + addr}, args...)...)
