@@ -153,7 +153,14 @@ func (a inventoryAnswer) count(kind string) int {
 // background, so there is no moment to wait for instead.
 func (e *exporter) waitFor(t testing.TB, path string, want int) {
 	t.Helper()
-	e.waitUntil(t, path+" to answer "+http.StatusText(want), func() bool {
+	e.waitForWithin(t, testtool.WaitLimit, path, want)
+}
+
+// waitForWithin is waitFor with a limit of its own, for a start that takes
+// longer (a large account's first refresh).
+func (e *exporter) waitForWithin(t testing.TB, limit time.Duration, path string, want int) {
+	t.Helper()
+	e.waitUntil(t, limit, path+" to answer "+http.StatusText(want), func() bool {
 		resp, err := testtool.Client.Get(e.url + path)
 		if err != nil {
 			return false
@@ -173,14 +180,14 @@ func (e *exporter) metrics(t testing.TB) string {
 // waitForMetric polls /metrics until it holds line.
 func (e *exporter) waitForMetric(t testing.TB, line string) {
 	t.Helper()
-	e.waitUntil(t, "/metrics to show "+line, func() bool { return strings.Contains(e.metrics(t), line+"\n") })
+	e.waitUntil(t, testtool.WaitLimit, "/metrics to show "+line, func() bool { return strings.Contains(e.metrics(t), line+"\n") })
 }
 
 // waitForMetricMatch polls /metrics until a line matches pattern.
 func (e *exporter) waitForMetricMatch(t testing.TB, pattern string) {
 	t.Helper()
 	re := regexp.MustCompile("(?m)^" + pattern)
-	e.waitUntil(t, "/metrics to match "+pattern, func() bool { return re.MatchString(e.metrics(t)) })
+	e.waitUntil(t, testtool.WaitLimit, "/metrics to match "+pattern, func() bool { return re.MatchString(e.metrics(t)) })
 }
 
 func (e *exporter) waitForLog(t testing.TB, text string) {
@@ -191,16 +198,16 @@ func (e *exporter) waitForLog(t testing.TB, text string) {
 // waitForLogCount waits until the log has said text n times or more.
 func (e *exporter) waitForLogCount(t testing.TB, text string, n int) {
 	t.Helper()
-	e.waitUntil(t, "the log to say "+text, func() bool { return strings.Count(e.logs.String(), text) >= n })
+	e.waitUntil(t, testtool.WaitLimit, "the log to say "+text, func() bool { return strings.Count(e.logs.String(), text) >= n })
 }
 
-// waitUntil waits for cond, for testtool.WaitLimit at most, and fails the
-// test if it never holds or the exporter exits meanwhile (the process's
-// cleanup then logs what it said).
-func (e *exporter) waitUntil(t testing.TB, what string, cond func() bool) {
+// waitUntil waits for cond, for limit at most, and fails the test if it
+// never holds or the exporter exits meanwhile (the process's cleanup then
+// logs what it said).
+func (e *exporter) waitUntil(t testing.TB, limit time.Duration, what string, cond func() bool) {
 	t.Helper()
 	exited := false
-	held := testtool.Poll(testtool.WaitLimit, 50*time.Millisecond, func() bool {
+	held := testtool.Poll(limit, 50*time.Millisecond, func() bool {
 		if _, exited = e.exitCode(0); exited {
 			return true
 		}
@@ -210,6 +217,6 @@ func (e *exporter) waitUntil(t testing.TB, what string, cond func() bool) {
 	case exited:
 		t.Fatalf("the exporter exited while the test waited for %s", what)
 	case !held:
-		t.Fatalf("waited %s for %s", testtool.WaitLimit, what)
+		t.Fatalf("waited %s for %s", limit, what)
 	}
 }

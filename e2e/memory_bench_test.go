@@ -30,9 +30,7 @@ func BenchmarkExporterMemory(b *testing.B) {
 	api := testtool.FakeAPI(b, token, fakeapi.Generate(fakeapi.LargeAccount))
 	e := launchExporter(b, exporterBinary(b), map[string]string{"DIGITALOCEAN_TOKEN": token},
 		"--digitalocean.api-url="+api.URL, "--refresh.interval=5s", "--digitalocean.rate-limit-budget=0", "--log.level=warn")
-	if !testtool.Poll(2*time.Minute, 100*time.Millisecond, func() bool { code, _ := e.get(b, "/-/ready"); return code == http.StatusOK }) {
-		b.Fatal("the exporter was not ready within 2 minutes")
-	}
+	e.waitForWithin(b, 2*time.Minute, "/-/ready", http.StatusOK)
 	perRefresh := api.Count(http.MethodGet, "/v2/droplets") // the first refresh's pages
 
 	req, _ := http.NewRequest(http.MethodGet, e.url+"/metrics", nil)

@@ -53,7 +53,7 @@ func TestWebConfigPutsEveryPageBehindTLSAndBasicAuth(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode
 	}
-	e.waitUntil(t, "/-/ready over TLS", func() bool { return get("/-/ready", "prometheus", "s3cret") == http.StatusOK })
+	e.waitUntil(t, testtool.WaitLimit, "/-/ready over TLS", func() bool { return get("/-/ready", "prometheus", "s3cret") == http.StatusOK })
 	for _, path := range []string{"/metrics", "/", "/inventory", "/inventory?format=csv", "/-/ready", "/-/healthy"} {
 		if code := get(path, "", ""); code != http.StatusUnauthorized {
 			t.Errorf("%s without credentials: %d, want 401", path, code)
