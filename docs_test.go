@@ -19,6 +19,7 @@ import (
 	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/metricsdoc"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
@@ -75,15 +76,6 @@ func registeredMetrics(t *testing.T) []metricsdoc.Metric {
 		metrics = append(metrics, m)
 	}
 	return metrics
-}
-
-// descName is a Desc's metric name (main_test.go reads it too).
-func descName(d *prometheus.Desc) string {
-	m, err := metricsdoc.Parse(d)
-	if err != nil {
-		panic(err)
-	}
-	return m.Name
 }
 
 var referenceRow = regexp.MustCompile("(?m)^\\| `(digitalocean_[a-z0-9_]+)` \\| ([a-z]+) \\| ([^|]*?) \\|")
@@ -180,7 +172,7 @@ func TestANearlyEmptyAccountCostsWhatTheDocsSay(t *testing.T) {
 	if hourly != lists*30+details*4 {
 		t.Errorf("%s: %d an hour is not %d lists 30 times and %d details 4 times", costPage, hourly, lists, details)
 	}
-	api := startFakeAPI(t, "dop_v1_cost_test_token", fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 3}))
+	api := testtool.FakeAPI(t, "dop_v1_cost_test_token", fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 3}))
 	opts, err := parseFlags(nil, io.Discard)
 	if err != nil {
 		t.Fatal(err)

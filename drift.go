@@ -43,13 +43,14 @@ func startDemoChanges(ctx context.Context, demo *fakeapi.Server, every time.Dura
 	wg.Go(func() {
 		ticker := time.NewTicker(every)
 		defer ticker.Stop()
+		changes := fakeapi.DemoChanges()
 		for step := 0; ; step++ {
 			select {
 			case <-ctx.Done():
 				return
 			case <-ticker.C:
 			}
-			change := fakeapi.DemoChanges[step%len(fakeapi.DemoChanges)]
+			change := changes[step%len(changes)]
 			demo.Update(change.Apply)
 			level.Info(logger).Log("msg", "demo: changed the sample account", "change", change.Description)
 		}

@@ -90,7 +90,7 @@ func serve(ctx context.Context, opts *options, logger log.Logger, slogger *slog.
 		return err
 	}
 	reload := func() error { return reloadConfig(opts, accounts, logger) }
-	go reloadOnHangup(ctx, reload)
+	go reloadOnHangup(ctx, notifyHangups(), reload)
 	handler := newMux(ctx, opts, accounts, reload, tracker, logger)
 	server := newServer(handler, slog.NewLogLogger(slogger.Handler(), slog.LevelDebug), serverTimeouts)
 	return listenUntilDone(ctx, server, opts, slogger)
@@ -116,10 +116,16 @@ func reloadConfig(opts *options, accounts *accountSet, logger log.Logger) error 
 	return nil
 }
 
-// reloadOnHangup reloads on every SIGHUP until ctx ends.
-func reloadOnHangup(ctx context.Context, reload func() error) {
+// notifyHangups catches SIGHUP from now on: one that comes before the
+// reload loop runs waits for it instead of ending the process.
+func notifyHangups() chan os.Signal {
 	hangups := make(chan os.Signal, 1)
 	signal.Notify(hangups, syscall.SIGHUP)
+	return hangups
+}
+
+// reloadOnHangup reloads on every SIGHUP until ctx ends.
+func reloadOnHangup(ctx context.Context, hangups chan os.Signal, reload func() error) {
 	defer signal.Stop(hangups)
 	for {
 		select {

@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 	"github.com/digitalocean-exporter/digitalocean_exporter/web"
 )
 
@@ -40,7 +41,7 @@ func TestServerCutsOffClientsThatHoldOn(t *testing.T) {
 	t.Cleanup(func() { server.Close() })
 	base := "http://" + l.Addr().String()
 	status := func(path string) int { // 0 when no whole answer came
-		resp, err := testClient.Get(base + path)
+		resp, err := testtool.Client.Get(base + path)
 		if err != nil {
 			return 0
 		}
@@ -81,7 +82,7 @@ func TestServerCutsOffClientsThatHoldOn(t *testing.T) {
 	if code := status("/metrics"); code != http.StatusServiceUnavailable {
 		t.Errorf("a scrape while the one slot is held: %d, want 503", code)
 	}
-	eventually(t, "the slot to be free again", func() bool { return status("/metrics") == http.StatusOK })
+	testtool.Eventually(t, "the slot to be free again", func() bool { return status("/metrics") == http.StatusOK })
 	expectCutOff(t, "a client that does not read", stuck)
 
 	idle := dial()

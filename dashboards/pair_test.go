@@ -28,7 +28,7 @@ import (
 // demoMetrics is what the exporter serves on --demo, less what changes
 // from run to run (TestDemoEndToEnd keeps it current); testdata/volatile.prom
 // adds series of those.
-var demoMetrics = []string{filepath.Join("..", "testdata", "e2e-demo.prom"), filepath.Join("testdata", "volatile.prom")}
+var demoMetrics = []string{filepath.Join("..", "e2e", "testdata", "e2e-demo.prom"), filepath.Join("testdata", "volatile.prom")}
 
 // pairDiffers lists the panels whose pair of exporters rightly shows more
 // than one exporter would, and why.

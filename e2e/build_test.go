@@ -2,10 +2,7 @@ package e2e
 
 import (
 	"fmt"
-	"io"
-	"net"
 	"net/http"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -13,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // testStamps are what a release stamps into a build, as Makefile variables.
@@ -38,6 +34,7 @@ func stampVars() []string {
 // Makefile's LDFLAGS, CGO_ENABLED=0) with stamps of its own, and finds
 // them in --version and in digitalocean_exporter_build_info.
 func TestStampedBuild(t *testing.T) {
+	t.Parallel()
 	binary, err := filepath.Abs(filepath.Join(t.TempDir(), "digitalocean_exporter"))
 	if err != nil {
 		t.Fatal(err)
@@ -73,37 +70,10 @@ func checkVersionOutput(t *testing.T, binary string) {
 }
 
 // scrapeDemo runs binary --demo on a free loopback port and returns its
-// metrics; it stops the process it started when the test ends.
+// metrics once it is ready; the process is stopped when the test ends.
 func scrapeDemo(t *testing.T, binary string) string {
 	t.Helper()
-	listener, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	address := listener.Addr().String()
-	listener.Close()
-	cmd := exec.Command(binary, "--demo", "--web.listen-address="+address)
-	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
-	})
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		resp, err := http.Get("http://" + address + "/metrics")
-		if err == nil {
-			body, readErr := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK && readErr == nil {
-				return string(body)
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the exporter on %s did not serve /metrics within 30s: %v", address, err)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	e := launchExporter(t, binary, nil, "--demo")
+	e.waitFor(t, "/-/ready", http.StatusOK)
+	return e.raw(t, "/metrics")
 }

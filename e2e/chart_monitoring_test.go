@@ -20,6 +20,7 @@ import (
 // TestChartPrometheusRuleIsAlertsYml: the PrometheusRule's groups are
 // dashboards/alerts.yml's, compared as data.
 func TestChartPrometheusRuleIsAlertsYml(t *testing.T) {
+	t.Parallel()
 	objects := render(t, valuesOf(t, "monitoring"))
 	rule := only[*monitoringv1.PrometheusRule](t, objects)
 	if rule.Labels["release"] != "kube-prometheus-stack" {
@@ -44,6 +45,7 @@ func TestChartPrometheusRuleIsAlertsYml(t *testing.T) {
 
 // TestChartServiceMonitor scrapes the Service's port, on /metrics.
 func TestChartServiceMonitor(t *testing.T) {
+	t.Parallel()
 	objects := render(t, valuesOf(t, "monitoring"))
 	monitor := only[*monitoringv1.ServiceMonitor](t, objects)
 	service := only[*corev1.Service](t, objects)
@@ -60,6 +62,7 @@ func TestChartServiceMonitor(t *testing.T) {
 // sidecar, byte for byte (but the final newline, which Helm trims from
 // every manifest), with the label and in the namespace asked for.
 func TestChartDashboards(t *testing.T) {
+	t.Parallel()
 	objects := render(t, valuesOf(t, "monitoring"))
 	files, _ := filepath.Glob(inRepo("dashboards/*.json"))
 	dashboards := map[string]string{}
@@ -89,6 +92,7 @@ func TestChartDashboards(t *testing.T) {
 // TestChartNetworkPolicy lets Prometheus in on the exporter's port, and
 // the exporter out only to DNS and HTTPS.
 func TestChartNetworkPolicy(t *testing.T) {
+	t.Parallel()
 	objects := render(t, valuesOf(t, "monitoring"))
 	policy := only[*networkingv1.NetworkPolicy](t, objects)
 	if !slices.Equal(policy.Spec.PolicyTypes, []networkingv1.PolicyType{"Ingress", "Egress"}) {

@@ -23,6 +23,7 @@ const podIndexLabel = "apps.kubernetes.io/pod-index"
 // --config.shard that the exporter accepts, and the exporter's own split
 // must give every account to exactly one pod.
 func TestChartShardsSplitTheAccounts(t *testing.T) {
+	t.Parallel()
 	objects := render(t, valuesOf(t, "shards"))
 	set := only[*appsv1.StatefulSet](t, objects)
 	if len(all[*appsv1.Deployment](objects)) > 0 || set.Spec.Replicas == nil || *set.Spec.Replicas != 3 {

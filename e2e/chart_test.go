@@ -20,6 +20,7 @@ import (
 // TestChartLints runs `helm lint --strict` with every value set: a
 // warning fails as an error does.
 func TestChartLints(t *testing.T) {
+	t.Parallel()
 	for _, set := range valueSets(t) {
 		lint := action.NewLint()
 		lint.Strict, lint.Namespace, lint.KubeVersion = true, "monitoring", minKubeVersion
@@ -38,6 +39,7 @@ func TestChartLints(t *testing.T) {
 // filesystem, no privilege escalation, no capabilities, the runtime's
 // seccomp profile, resources, and no Kubernetes API token.
 func TestChartPodsAreLockedDown(t *testing.T) {
+	t.Parallel()
 	for _, set := range valueSets(t) {
 		objects := render(t, set.values)
 		pods := podSpecs(objects)
@@ -110,6 +112,7 @@ func podSpecs(objects []object) []corev1.PodSpec {
 // as a file of a whole Secret volume (rotated without a restart), from the
 // chart's Secret or from existingSecret, which the chart then leaves alone.
 func TestChartTokenIsAFile(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		set, secret, key string
 		chartSecret      bool
@@ -142,6 +145,7 @@ func TestChartTokenIsAFile(t *testing.T) {
 // from a ConfigMap, which the exporter's own parser accepts, and each
 // account's token file is its own key of the Secret.
 func TestChartAccountsConfig(t *testing.T) {
+	t.Parallel()
 	objects := render(t, valuesOf(t, "accounts"))
 	pod := only[*appsv1.Deployment](t, objects).Spec.Template.Spec
 	accounts := loadRenderedAccounts(t, objects, pod)
@@ -194,6 +198,7 @@ func loadRenderedAccounts(t *testing.T, objects []object, pod corev1.PodSpec) []
 // TestChartRefusesContradictions: values that cannot work fail the
 // rendering with a reason, rather than a pod that crashes.
 func TestChartRefusesContradictions(t *testing.T) {
+	t.Parallel()
 	tenAccounts := valuesOf(t, "shards")["accounts"]
 	for _, c := range []struct {
 		values map[string]any
@@ -222,6 +227,7 @@ func TestChartRefusesContradictions(t *testing.T) {
 // dashboards/ and keeps from it only the dashboards and the alert rules,
 // as they are in the repository.
 func TestChartPackageHoldsItsFiles(t *testing.T) {
+	t.Parallel()
 	want, err := filepath.Glob(inRepo("dashboards/*.json"))
 	if err != nil || len(want) == 0 {
 		t.Fatalf("no dashboards/*.json: %v", err)
@@ -248,6 +254,7 @@ func TestChartPackageHoldsItsFiles(t *testing.T) {
 // TestChartAppVersionIsTheRelease: the chart installs the image of the
 // version the Makefile stamps.
 func TestChartAppVersionIsTheRelease(t *testing.T) {
+	t.Parallel()
 	version := strings.TrimSpace(string(readRepoFile(t, "VERSION")))
 	objects := render(t, map[string]any{})
 	image := only[*appsv1.Deployment](t, objects).Spec.Template.Spec.Containers[0].Image

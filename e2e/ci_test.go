@@ -9,6 +9,7 @@ import (
 // TestCIRunsTheREADMEsTestCommand: .ci/run's last command is the README's
 // test command, word for word, and it covers this module.
 func TestCIRunsTheREADMEsTestCommand(t *testing.T) {
+	t.Parallel()
 	m := regexp.MustCompile("(?s)## Run the tests\n\n```sh\n([^\n]+)\n```").FindSubmatch(readRepoFile(t, "README.md"))
 	if m == nil {
 		t.Fatal("the README has no test command under \"## Run the tests\"")
@@ -31,6 +32,7 @@ func TestCIRunsTheREADMEsTestCommand(t *testing.T) {
 // TestCIStopsOnlyWhatItStarted: CI runs on shared machines, so neither
 // .ci/run nor any script kills processes by name.
 func TestCIStopsOnlyWhatItStarted(t *testing.T) {
+	t.Parallel()
 	byName := regexp.MustCompile(`(?m)^[^#]*\b(pkill|killall)\b`)
 	for _, script := range []string{".ci/run", "packaging/check-deb.sh"} {
 		if m := byName.Find(readRepoFile(t, script)); m != nil {

@@ -48,6 +48,7 @@ func checkDebianPackage(t *testing.T, deb string) {
 // read-only system, with the token systemd hands it under the name the
 // exporter reads, and its flags from /etc/default.
 func TestUnitIsHardened(t *testing.T) {
+	t.Parallel()
 	unit := unitSettings(t, string(readRepoFile(t, "packaging/digitalocean_exporter.service")))
 	for key, want := range map[string]string{
 		"DynamicUser":             "yes",

@@ -16,6 +16,7 @@ import (
 // environment when given with --build-arg, and not otherwise (or empty:
 // either way, the Makefile's default applies).
 func TestDockerfileBuildStep(t *testing.T) {
+	t.Parallel()
 	args, step := dockerfileBuild(t)
 	for _, stamp := range []string{"VERSION", "REVISION", "BRANCH", "BUILD_USER", "BUILD_DATE"} {
 		if !slices.Contains(args, stamp) {

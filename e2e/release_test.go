@@ -14,6 +14,7 @@ import (
 // platform holding that platform's static binary, a .deb per Linux
 // architecture, and sha256sums.txt over all of them, which sha256sum checks.
 func TestRelease(t *testing.T) {
+	t.Parallel()
 	dist, err := filepath.Abs(t.TempDir())
 	if err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package fakeapi
 import (
 	"fmt"
 	"slices"
+	"sync"
 )
 
 // DemoChange is one step of the cycle of changes that --demo can walk its
@@ -12,50 +13,57 @@ type DemoChange struct {
 	Apply       func(*Account) // changes a copy such as Server.Update hands over
 }
 
-// The workloads the demo's changes touch: the next web Droplet, the first
-// web and api Droplets, the first cluster (which has no upgrade waiting),
-// the last app, the first data volume and the next certificate.
-var (
-	demoBuilder     = builder{templates: Examples(), size: demoSize, shapes: demoShapes}
-	addedDroplet    = demoBuilder.droplet(demoSize[Droplets])
-	resizedDroplet  = demoBuilder.droplet(roleDroplet("web", 0))
-	stoppedDroplet  = demoBuilder.droplet(roleDroplet("api", 0))
-	upgradedCluster = demoBuilder.cluster(0)
-	removedApp      = demoSize[Apps] - 1
-	detachedVolume  = demoBuilder.volume(0)
-	issued          = demoBuilder.certificate(demoSize[Certificates])
-)
-
 // DemoChanges is the cycle: each change is undone later on, so that after
-// the last step the account is Demo() again and the cycle can restart.
-var DemoChanges = []DemoChange{
-	{"create Droplet " + nameOf(addedDroplet), func(a *Account) {
-		a.Lists[Droplets] = append(a.Lists[Droplets], demoBuilder.droplet(demoSize[Droplets]))
-	}},
-	resizeDroplet(nameOf(resizedDroplet), "s-2vcpu-4gb"),
-	setDropletStatus(nameOf(stoppedDroplet), "off"),
-	setClusterVersion(nameOf(upgradedCluster), kubernetesReleases[0]),
-	{"delete app " + nameOf(demoBuilder.app(removedApp)), func(a *Account) {
-		a.Lists[Apps] = withoutNamed(a.Lists[Apps], nameOf(demoBuilder.app(removedApp)))
-	}},
-	setVolumeDroplets(nameOf(detachedVolume), "detach volume "+nameOf(detachedVolume)+" from its Droplet", []int{}),
-	{"issue certificate " + nameOf(issued), func(a *Account) {
-		a.Lists[Certificates] = append(a.Lists[Certificates], demoBuilder.certificate(demoSize[Certificates]))
-	}},
-	{"delete Droplet " + nameOf(addedDroplet), func(a *Account) {
-		a.Lists[Droplets] = withoutNamed(a.Lists[Droplets], nameOf(addedDroplet))
-	}},
-	resizeDroplet(nameOf(resizedDroplet), resizedDroplet["size_slug"].(string)),
-	setDropletStatus(nameOf(stoppedDroplet), stoppedDroplet["status"].(string)),
-	setClusterVersion(nameOf(upgradedCluster), upgradedCluster["version"].(string)),
-	{"restore app " + nameOf(demoBuilder.app(removedApp)), func(a *Account) {
-		a.Lists[Apps] = slices.Insert(a.Lists[Apps], min(removedApp, len(a.Lists[Apps])), demoBuilder.app(removedApp))
-	}},
-	setVolumeDroplets(nameOf(detachedVolume), "attach volume "+nameOf(detachedVolume)+" to its Droplet again",
-		detachedVolume["droplet_ids"].([]int)),
-	{"delete certificate " + nameOf(issued), func(a *Account) {
-		a.Lists[Certificates] = withoutNamed(a.Lists[Certificates], nameOf(issued))
-	}},
+// the last step the account is Demo() again and the cycle can restart. It
+// is made at the first call, from the example files: an exporter started
+// without --demo never builds it.
+func DemoChanges() []DemoChange { return demoChangesOnce() }
+
+var demoChangesOnce = sync.OnceValue(demoChanges)
+
+// demoChanges touches the next web Droplet, the first web and api
+// Droplets, the first cluster (which has no upgrade waiting), the last app,
+// the first data volume and the next certificate.
+func demoChanges() []DemoChange {
+	b := builder{templates: Examples(), size: demoSize, shapes: demoShapes}
+	var (
+		addedDroplet    = b.droplet(demoSize[Droplets])
+		resizedDroplet  = b.droplet(roleDroplet("web", 0))
+		stoppedDroplet  = b.droplet(roleDroplet("api", 0))
+		upgradedCluster = b.cluster(0)
+		removedApp      = demoSize[Apps] - 1
+		detachedVolume  = b.volume(0)
+		issued          = b.certificate(demoSize[Certificates])
+	)
+	return []DemoChange{
+		{"create Droplet " + nameOf(addedDroplet), func(a *Account) {
+			a.Lists[Droplets] = append(a.Lists[Droplets], b.droplet(demoSize[Droplets]))
+		}},
+		resizeDroplet(nameOf(resizedDroplet), "s-2vcpu-4gb"),
+		setDropletStatus(nameOf(stoppedDroplet), "off"),
+		setClusterVersion(nameOf(upgradedCluster), kubernetesReleases[0]),
+		{"delete app " + nameOf(b.app(removedApp)), func(a *Account) {
+			a.Lists[Apps] = withoutNamed(a.Lists[Apps], nameOf(b.app(removedApp)))
+		}},
+		setVolumeDroplets(nameOf(detachedVolume), "detach volume "+nameOf(detachedVolume)+" from its Droplet", []int{}),
+		{"issue certificate " + nameOf(issued), func(a *Account) {
+			a.Lists[Certificates] = append(a.Lists[Certificates], b.certificate(demoSize[Certificates]))
+		}},
+		{"delete Droplet " + nameOf(addedDroplet), func(a *Account) {
+			a.Lists[Droplets] = withoutNamed(a.Lists[Droplets], nameOf(addedDroplet))
+		}},
+		resizeDroplet(nameOf(resizedDroplet), resizedDroplet["size_slug"].(string)),
+		setDropletStatus(nameOf(stoppedDroplet), stoppedDroplet["status"].(string)),
+		setClusterVersion(nameOf(upgradedCluster), upgradedCluster["version"].(string)),
+		{"restore app " + nameOf(b.app(removedApp)), func(a *Account) {
+			a.Lists[Apps] = slices.Insert(a.Lists[Apps], min(removedApp, len(a.Lists[Apps])), b.app(removedApp))
+		}},
+		setVolumeDroplets(nameOf(detachedVolume), "attach volume "+nameOf(detachedVolume)+" to its Droplet again",
+			detachedVolume["droplet_ids"].([]int)),
+		{"delete certificate " + nameOf(issued), func(a *Account) {
+			a.Lists[Certificates] = withoutNamed(a.Lists[Certificates], nameOf(issued))
+		}},
+	}
 }
 
 func setVolumeDroplets(name, description string, droplets []int) DemoChange {

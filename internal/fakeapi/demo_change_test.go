@@ -73,11 +73,11 @@ func TestDemoChangesCycle(t *testing.T) {
 		{"attach volume pgdata to its Droplet again", func(godoAccount) bool { return volumeAttached(s.content.Load().account()) }},
 		{"delete certificate www-example-02", func(godoAccount) bool { return !hasCertificate(s.content.Load().account()) }},
 	}
-	if len(checks) != len(DemoChanges) {
-		t.Fatalf("%d changes, %d checks", len(DemoChanges), len(checks))
+	if len(checks) != len(DemoChanges()) {
+		t.Fatalf("%d changes, %d checks", len(DemoChanges()), len(checks))
 	}
 	demo := served(t, s)
-	for i, change := range DemoChanges {
+	for i, change := range DemoChanges() {
 		before := served(t, s)
 		s.Update(change.Apply)
 		if change.Description != checks[i].want {

@@ -1,6 +1,7 @@
-// Package testtool holds what tests of several packages share: the programs
-// that end-to-end tests run (Debian's promtool, prometheus, Alertmanager,
-// chromium), found by one rule for all of them, and what Prometheus sends.
+// Package testtool holds what tests of several packages and of the e2e
+// module share: the programs that end-to-end tests run (Debian's promtool,
+// prometheus, Alertmanager, chromium), found by one rule for all of them;
+// what Prometheus sends; the fake API on a loopback port, and bounded waits.
 package testtool
 
 import (

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"fmt"
@@ -28,10 +28,10 @@ func labels(pairs ...string) string {
 	return strings.Join(kv, ",")
 }
 
-func object(v any) map[string]any { m, _ := v.(map[string]any); return m }
-func list(v any) []any            { l, _ := v.([]any); return l }
-func text(v any) string           { s, _ := v.(string); return s }
-func number(v any) float64        { f, _ := v.(float64); return f }
+func asObject(v any) map[string]any { m, _ := v.(map[string]any); return m }
+func asList(v any) []any            { l, _ := v.([]any); return l }
+func asText(v any) string           { s, _ := v.(string); return s }
+func asNumber(v any) float64        { f, _ := v.(float64); return f }
 
 // idOf is an object's id as the exporter labels it: a number without a
 // fraction, or the string.
@@ -39,7 +39,7 @@ func idOf(o map[string]any) string {
 	if f, ok := o["id"].(float64); ok {
 		return strconv.FormatFloat(f, 'f', -1, 64)
 	}
-	return text(o["id"])
+	return asText(o["id"])
 }
 
 // decimal reads an amount the API writes as a decimal string.
@@ -57,8 +57,8 @@ func ratFloat(r *big.Rat) float64 { f, _ := r.Float64(); return f }
 func (a *answers) sizePrices() map[string]float64 {
 	prices := map[string]float64{}
 	for _, s := range a.sizes {
-		if p := number(s["price_monthly"]); p > 0 {
-			prices[text(s["slug"])] = p
+		if p := asNumber(s["price_monthly"]); p > 0 {
+			prices[asText(s["slug"])] = p
 		}
 	}
 	return prices
@@ -67,8 +67,8 @@ func (a *answers) sizePrices() map[string]float64 {
 func (a *answers) appSizePrices() map[string]float64 {
 	prices := map[string]float64{}
 	for _, s := range a.instanceSizes {
-		if p, ok := decimal(text(s["usd_per_month"])); ok {
-			prices[text(s["slug"])] = ratFloat(p)
+		if p, ok := decimal(asText(s["usd_per_month"])); ok {
+			prices[asText(s["slug"])] = ratFloat(p)
 		}
 	}
 	return prices
@@ -77,7 +77,7 @@ func (a *answers) appSizePrices() map[string]float64 {
 func (a *answers) dropletPrices(field string) figures {
 	out := figures{}
 	for _, d := range a.droplets {
-		if p := number(object(d["size"])[field]); p > 0 {
+		if p := asNumber(asObject(d["size"])[field]); p > 0 {
 			out[labels("id", idOf(d))] = p
 		}
 	}
@@ -87,10 +87,10 @@ func (a *answers) dropletPrices(field string) figures {
 func (a *answers) nodePoolPrices() figures {
 	out, sizes := figures{}, a.sizePrices()
 	for _, c := range a.clusters {
-		for _, p := range list(c["node_pools"]) {
-			pool := object(p)
-			if price, ok := sizes[text(pool["size"])]; ok {
-				out[labels("cluster_id", idOf(c), "id", idOf(pool))] = price * number(pool["count"])
+		for _, p := range asList(c["node_pools"]) {
+			pool := asObject(p)
+			if price, ok := sizes[asText(pool["size"])]; ok {
+				out[labels("cluster_id", idOf(c), "id", idOf(pool))] = price * asNumber(pool["count"])
 			}
 		}
 	}
@@ -102,9 +102,9 @@ func (a *answers) nodePoolPrices() figures {
 func appPrice(app map[string]any, sizes map[string]float64) (float64, bool) {
 	total, runs := 0.0, false
 	for _, kind := range []string{"services", "workers", "jobs"} {
-		for _, c := range list(object(app["spec"])[kind]) {
-			component := object(c)
-			slug := text(component["instance_size_slug"])
+		for _, c := range asList(asObject(app["spec"])[kind]) {
+			component := asObject(c)
+			slug := asText(component["instance_size_slug"])
 			if slug == "" {
 				continue
 			}
@@ -112,9 +112,9 @@ func appPrice(app map[string]any, sizes map[string]float64) (float64, bool) {
 			if !ok {
 				return 0, false
 			}
-			count := number(component["instance_count"])
+			count := asNumber(component["instance_count"])
 			if count == 0 {
-				count = number(object(component["autoscaling"])["min_instance_count"])
+				count = asNumber(asObject(component["autoscaling"])["min_instance_count"])
 			}
 			total, runs = total+price*count, true
 		}
@@ -144,9 +144,9 @@ type workload struct {
 func (a *answers) workloads() []workload {
 	nodes := map[string]bool{}
 	for _, c := range a.clusters {
-		for _, p := range list(c["node_pools"]) {
-			for _, n := range list(object(p)["nodes"]) {
-				nodes[text(object(n)["droplet_id"])] = true
+		for _, p := range asList(c["node_pools"]) {
+			for _, n := range asList(asObject(p)["nodes"]) {
+				nodes[asText(asObject(n)["droplet_id"])] = true
 			}
 		}
 	}
@@ -155,30 +155,30 @@ func (a *answers) workloads() []workload {
 	for _, d := range a.droplets {
 		if !nodes[idOf(d)] {
 			price, ok := droplets[labels("id", idOf(d))]
-			out = append(out, workload{"droplets", text(object(d["region"])["slug"]), tagSet(d["tags"]), price, ok})
+			out = append(out, workload{"droplets", asText(asObject(d["region"])["slug"]), tagSet(d["tags"]), price, ok})
 		}
 	}
 	sizes := a.sizePrices()
 	for _, c := range a.clusters {
-		total, priced := 0.0, len(list(c["node_pools"])) > 0
-		for _, p := range list(c["node_pools"]) {
-			price, ok := sizes[text(object(p)["size"])]
-			total, priced = total+price*number(object(p)["count"]), priced && ok
+		total, priced := 0.0, len(asList(c["node_pools"])) > 0
+		for _, p := range asList(c["node_pools"]) {
+			price, ok := sizes[asText(asObject(p)["size"])]
+			total, priced = total+price*asNumber(asObject(p)["count"]), priced && ok
 		}
-		out = append(out, workload{"kubernetes", text(c["region"]), tagSet(c["tags"]), total, priced})
+		out = append(out, workload{"kubernetes", asText(c["region"]), tagSet(c["tags"]), total, priced})
 	}
 	appSizes := a.appSizePrices()
 	for _, app := range a.apps {
 		price, ok := appPrice(app, appSizes)
-		out = append(out, workload{"apps", text(object(app["region"])["slug"]), nil, price, ok})
+		out = append(out, workload{"apps", asText(asObject(app["region"])["slug"]), nil, price, ok})
 	}
 	return out
 }
 
 func tagSet(v any) []string {
 	var tags []string
-	for _, t := range list(v) {
-		if s := text(t); s != "" && !slices.Contains(tags, s) {
+	for _, t := range asList(v) {
+		if s := asText(t); s != "" && !slices.Contains(tags, s) {
 			tags = append(tags, s)
 		}
 	}
@@ -208,28 +208,28 @@ type wasted struct{ kind, id, reason string }
 func (a *answers) waste(now time.Time) []wasted {
 	var out []wasted
 	for _, v := range a.volumes {
-		if len(list(v["droplet_ids"])) == 0 {
+		if len(asList(v["droplet_ids"])) == 0 {
 			out = append(out, wasted{"volumes", idOf(v), "volume_unattached"})
 		}
 	}
 	for _, ip := range a.reservedIPs {
 		if ip["droplet"] == nil {
-			out = append(out, wasted{"reservedips", text(ip["ip"]), "reserved_ip_unassigned"})
+			out = append(out, wasted{"reservedips", asText(ip["ip"]), "reserved_ip_unassigned"})
 		}
 	}
 	for _, s := range a.snapshots {
-		if created, err := time.Parse(time.RFC3339, text(s["created_at"])); err == nil && created.Before(now.Add(-90*24*time.Hour)) {
+		if created, err := time.Parse(time.RFC3339, asText(s["created_at"])); err == nil && created.Before(now.Add(-90*24*time.Hour)) {
 			out = append(out, wasted{"snapshots", idOf(s), "snapshot_old"})
 		}
 	}
 	for _, d := range a.droplets {
-		if text(d["status"]) == "off" {
+		if asText(d["status"]) == "off" {
 			out = append(out, wasted{"droplets", idOf(d), "droplet_off"})
 		}
 	}
 	for _, lb := range a.loadBalancers {
-		targets := len(list(lb["droplet_ids"]))
-		if tag := text(lb["tag"]); tag != "" {
+		targets := len(asList(lb["droplet_ids"]))
+		if tag := asText(lb["tag"]); tag != "" {
 			targets = 0
 			for _, d := range a.droplets {
 				if slices.Contains(tagSet(d["tags"]), tag) {
@@ -276,11 +276,11 @@ func (a *answers) balanceFigures() map[string]figures {
 		"digitalocean_balance_month_to_date_balance_dollars": "month_to_date_balance",
 	} {
 		out[metric] = figures{}
-		if amount, ok := decimal(text(a.balance[field])); ok {
+		if amount, ok := decimal(asText(a.balance[field])); ok {
 			out[metric][""] = ratFloat(amount)
 		}
 	}
-	generated, _ := time.Parse(time.RFC3339, text(a.balance["generated_at"]))
+	generated, _ := time.Parse(time.RFC3339, asText(a.balance["generated_at"]))
 	out["digitalocean_balance_generated_timestamp_seconds"] = figures{"": float64(generated.Unix())}
 	out["digitalocean_budget_forecast_month_dollars"] = figures{}
 	start := time.Date(generated.Year(), generated.Month(), 1, 0, 0, 0, 0, time.UTC)
@@ -302,12 +302,12 @@ func (a *answers) billed() (bySKU, byGroup figures) {
 		sums[key].Add(sums[key], amount)
 	}
 	for _, p := range a.dataPoints {
-		amount, ok := decimal(text(p["total_amount"]))
+		amount, ok := decimal(asText(p["total_amount"]))
 		if !ok {
 			panic(fmt.Sprintf("the fake served an amount that is not one: %v", p))
 		}
-		add(skus, labels("region", text(p["region"]), "sku", text(p["sku"])), amount)
-		if g := text(p["group_description"]); g != "" {
+		add(skus, labels("region", asText(p["region"]), "sku", asText(p["sku"])), amount)
+		if g := asText(p["group_description"]); g != "" {
 			add(groups, g, amount)
 		}
 	}

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"net/http"
@@ -6,12 +6,14 @@ import (
 	"testing"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
 
 // TestFaultsAsSeenInMetrics breaks one API route after a good first
 // refresh and checks what a user sees: /-/ready stays 200, the broken kind
 // says why it fails and keeps its last good series, the others carry on.
 func TestFaultsAsSeenInMetrics(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name     string
 		route    string
@@ -35,16 +37,14 @@ func TestFaultsAsSeenInMetrics(t *testing.T) {
 		{"hung request", "/v2/databases", fakeapi.Fault{Hang: true}, "databases", "timeout",
 			`digitalocean_databases{account="default"`, false},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			api, err := fakeapi.NewServer(leakyToken, fakeapi.Examples())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer api.Close()
+		t.Run(tc.name, func(t *testing.T) { // one after another: each exporter lists twenty-odd kinds a second
+			api := testtool.FakeAPI(t, leakyToken, fakeapi.Examples())
 			// No request budget: it would stretch the interval of each of the
-			// twenty-odd lists, refreshed every second, to about 30s.
+			// twenty-odd lists, refreshed every second, to about 30s. A hung
+			// request fails after 5s, which leaves the others, answered at
+			// once, time to spare on a loaded machine.
 			e := startExporter(t, map[string]string{"DIGITALOCEAN_TOKEN": leakyToken},
-				"--digitalocean.api-url="+api.URL, "--refresh.interval=1s", "--digitalocean.timeout=500ms",
+				"--digitalocean.api-url="+api.URL, "--refresh.interval=1s", "--digitalocean.timeout=5s",
 				"--digitalocean.rate-limit-budget=0")
 			e.waitFor(t, "/-/ready", http.StatusOK)
 			api.SetFault(tc.route, tc.fault)

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"net/http"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
 
 // secretBearing are the kinds whose objects the API sends with a secret,
@@ -33,8 +34,9 @@ var secretBearing = []struct {
 // one. Then each kind's answer is broken while holding its secret: the
 // refresh fails, and its logged error does not quote the secret either.
 func TestSecretsNeverShow(t *testing.T) {
+	t.Parallel()
 	const token = "dop_v1_secrets_test_token"
-	api := startFakeAPI(t, token, fakeapi.Demo())
+	api := testtool.FakeAPI(t, token, fakeapi.Demo())
 	args := []string{"--digitalocean.api-url=" + api.URL, "--log.level=debug", "--refresh.interval=1s", "--refresh.detail-interval=1s",
 		"--digitalocean.rate-limit-budget=0"}
 	for _, name := range []string{"uptime", "nfs", "genai", "functions"} {
@@ -60,7 +62,7 @@ func TestSecretsNeverShow(t *testing.T) {
 			}
 			api.SetFault(s.route, fakeapi.Fault{Body: s.broken})
 			failed := `digitalocean_refresh_success{account="default",resource="` + s.kind + `"} 0`
-			eventually(t, s.kind+" to fail", func() bool { return strings.Contains(e.raw(t, "/metrics"), failed) })
+			testtool.Eventually(t, s.kind+" to fail", func() bool { return strings.Contains(e.raw(t, "/metrics"), failed) })
 			if !strings.Contains(e.logs.String(), "resource="+s.kind) {
 				t.Errorf("no log line names %s's failure", s.kind)
 			}

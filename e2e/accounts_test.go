@@ -1,7 +1,6 @@
-package main
+package e2e
 
 import (
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
 
 // TestSeveralAccountsAndReload watches two accounts from a config file,
@@ -18,11 +18,8 @@ import (
 // unchanged account keeps its refresher and cache, the removed one goes,
 // the new one comes, and a broken file changes nothing.
 func TestSeveralAccountsAndReload(t *testing.T) {
-	api, err := fakeapi.NewServer("dop_v1_production", fakeapi.Examples())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer api.Close()
+	t.Parallel()
+	api := testtool.FakeAPI(t, "dop_v1_production", fakeapi.Examples())
 	staging := fakeapi.Examples()
 	staging.Lists[fakeapi.Droplets] = staging.Lists[fakeapi.Droplets][:1]
 	api.AddAccount("dop_v1_staging", staging)
@@ -64,7 +61,7 @@ func TestSeveralAccountsAndReload(t *testing.T) {
 	requestsBefore := api.Count("GET", "/v2/droplets")
 
 	writeConfig(production + "  - name: qa\n    token_env: QA_TOKEN\n")
-	if code, body := post(t, e, "/-/reload"); code != http.StatusOK {
+	if code, body := e.post(t, "/-/reload"); code != http.StatusOK {
 		t.Fatalf("reload: %d %s", code, body)
 	}
 	e.waitFor(t, "/-/ready", http.StatusOK)
@@ -79,7 +76,7 @@ func TestSeveralAccountsAndReload(t *testing.T) {
 	}
 
 	writeConfig("accounts:\n  - name: production\n    tokens: dop_v1_pasted_by_mistake\n")
-	code, body := post(t, e, "/-/reload")
+	code, body := e.post(t, "/-/reload")
 	want := `config file "` + configFile + `": accounts[0] ("production"): unknown field "tokens" (line 3)`
 	if code != http.StatusInternalServerError || !strings.Contains(body, want) || strings.Contains(body, "dop_v1_pasted") {
 		t.Errorf("broken reload: %d %q, want 500 with %q", code, body, want)
@@ -89,10 +86,8 @@ func TestSeveralAccountsAndReload(t *testing.T) {
 	}
 
 	writeConfig(production)
-	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
-		t.Fatal(err)
-	}
-	waitForLog(t, e, `msg="configuration reloaded" accounts=1`)
+	e.signal(t, syscall.SIGHUP)
+	e.waitForLog(t, `msg="configuration reloaded" accounts=1`)
 	if _, metrics := e.get(t, "/metrics"); strings.Contains(metrics, `account="qa"`) {
 		t.Error("SIGHUP did not reload")
 	}
@@ -106,29 +101,15 @@ func TestSeveralAccountsAndReload(t *testing.T) {
 // TestReloadWithoutConfigFile: with nothing to reload, SIGHUP and POST
 // /-/reload say so, in the log and in a 4xx answer.
 func TestReloadWithoutConfigFile(t *testing.T) {
+	t.Parallel()
 	e := startExporter(t, nil, "--demo")
-	if code, body := post(t, e, "/-/reload"); code != http.StatusConflict || !strings.Contains(body, "--config.file") {
+	if code, body := e.post(t, "/-/reload"); code != http.StatusConflict || !strings.Contains(body, "--config.file") {
 		t.Errorf("POST /-/reload: %d %q, want 409 saying there is no --config.file", code, body)
 	}
-	waitForLogCount(t, e, "nothing to reload: the exporter was started without --config.file", 1)
-	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
-		t.Fatal(err)
-	}
-	waitForLogCount(t, e, "nothing to reload: the exporter was started without --config.file", 2)
+	e.waitForLogCount(t, "nothing to reload: the exporter was started without --config.file", 1)
+	e.signal(t, syscall.SIGHUP)
+	e.waitForLogCount(t, "nothing to reload: the exporter was started without --config.file", 2)
 	if !regexp.MustCompile(`level=warn [^\n]*msg="nothing to reload`).MatchString(e.logs.String()) {
-		t.Errorf("not logged as a warning:\n%s", e.logs)
+		t.Error("not logged as a warning")
 	}
-}
-
-// post sends a POST as curl -X POST does: no body, no Content-Type.
-func post(t *testing.T, e *exporter, path string) (int, string) {
-	t.Helper()
-	resp, err := testClient.Post(e.url+path, "", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body := new(strings.Builder)
-	_, _ = io.Copy(body, resp.Body)
-	return resp.StatusCode, body.String()
 }

@@ -1,6 +1,4 @@
-//go:build linux
-
-package main
+package e2e
 
 import (
 	"bufio"
@@ -16,10 +14,17 @@ import (
 // asks by default (OpenMetrics first), one with native histograms on
 // (delimited protobuf first). Each finds the target up and holds every
 // digitalocean_ series of the text exposition, which promtool accepts as
-// it is served gzipped, with the metrics promhttp's handler adds.
+// it is served gzipped, with the metrics promhttp's handler adds. The
+// collectors of the Monitoring API are off: they read one more Droplet
+// every few seconds, so their series would grow while the test runs.
 func TestPrometheusScrapesTheExporter(t *testing.T) {
+	t.Parallel()
 	binary := testtool.Find(t, "prometheus", "prometheus")
-	e := startExporter(t, nil, "--demo")
+	args := []string{"--demo"}
+	for _, flag := range monitoringFlags {
+		args = append(args, strings.Replace(flag, "--collector.", "--no-collector.", 1))
+	}
+	e := startExporter(t, nil, args...)
 	e.waitFor(t, "/-/ready", http.StatusOK)
 	target := strings.TrimPrefix(e.url, "http://")
 	servers := map[string]*promServer{

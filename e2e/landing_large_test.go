@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"fmt"
@@ -14,8 +14,9 @@ import (
 // under 1 MB, shows a page of 100 rows, pages forward and to the end, and
 // its region and project filters select what /inventory does.
 func TestLandingPageOfALargeAccountInBrowser(t *testing.T) {
+	t.Parallel()
 	const token = "dop_v1_large_browser_test_token"
-	api := startFakeAPI(t, token, fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 10000, fakeapi.Projects: 4}))
+	api := testtool.FakeAPI(t, token, fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 10000, fakeapi.Projects: 4}))
 	e := startExporter(t, map[string]string{"DIGITALOCEAN_TOKEN": token}, "--digitalocean.api-url="+api.URL)
 	e.waitFor(t, "/-/ready", http.StatusOK)
 
@@ -31,7 +32,7 @@ func TestLandingPageOfALargeAccountInBrowser(t *testing.T) {
 		t.Fatalf("the first Droplet is in project %q, which holds %d workloads", project, len(inProject.Workloads))
 	}
 
-	ctx, problems := newBrowser(t, testtool.Find(t, "chromium", "chromium"))
+	ctx, problems := newBrowser(t)
 	open(t, ctx, e.url+"/")
 	if got := readPage(t, ctx); got.Rows != 100 || got.ShownLabel != "10000" || got.Page != "Page 1 of 100" {
 		t.Errorf("first page: %d rows, %s selected, %q", got.Rows, got.ShownLabel, got.Page)

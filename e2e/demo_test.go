@@ -1,25 +1,23 @@
-package main
+package e2e
 
 import (
 	"bufio"
 	"context"
 	"flag"
 	"fmt"
-	"io"
-	"maps"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
-	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
-	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testlog"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/metricsdoc"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 	"github.com/prometheus/client_golang/prometheus"
@@ -27,137 +25,18 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/e2e-demo.prom")
 
-// testClient is how tests talk to the servers they start: no request of
-// theirs waits longer than this for an answer.
-var testClient = &http.Client{Timeout: 30 * time.Second}
-
 // toolTimeout bounds a run of promtool or amtool.
 const toolTimeout = 2 * time.Minute
-
-// exporter is one run of the whole program, in-process, on a loopback port.
-type exporter struct {
-	url  string
-	logs *testlog.Buffer
-	code chan int
-	stop context.CancelFunc
-}
-
-func startExporter(t *testing.T, env map[string]string, args ...string) *exporter {
-	t.Helper()
-	if !slices.ContainsFunc(args, func(a string) bool {
-		return a == "--demo" || strings.HasPrefix(a, "--digitalocean.api-url=http://127.0.0.1:")
-	}) {
-		t.Fatal("a test exporter must read the fake API on 127.0.0.1 (--demo or --digitalocean.api-url), never the real one")
-	}
-	addr := freeAddress(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	e := &exporter{url: "http://" + addr, logs: &testlog.Buffer{}, code: make(chan int, 1), stop: cancel}
-	args = append([]string{"--web.listen-address=" + addr}, args...)
-	go func() { e.code <- run(ctx, args, e.logs, func(k string) string { return env[k] }) }()
-	t.Cleanup(func() {
-		cancel()
-		waitForExit(t, e.code)
-	})
-	e.waitFor(t, "/-/healthy", http.StatusOK)
-	return e
-}
-
-// startFakeAPI serves acct to token on 127.0.0.1 until the test ends.
-func startFakeAPI(t *testing.T, token string, acct fakeapi.Account) *fakeapi.Server {
-	t.Helper()
-	api, err := fakeapi.NewServer(token, acct)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(api.Close)
-	return api
-}
-
-// waitForExit waits for a cancelled exporter's exit code, for 20s at most.
-func waitForExit(t *testing.T, code <-chan int) int {
-	t.Helper()
-	select {
-	case c := <-code:
-		return c
-	case <-time.After(20 * time.Second):
-		t.Error("exporter did not stop within 20s of cancellation")
-		return -1
-	}
-}
-
-// eventually waits until cond holds, for 30s at most.
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("waited 30s for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
-func freeAddress(t testing.TB) string {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
-func (e *exporter) get(t *testing.T, path string) (int, string) {
-	t.Helper()
-	resp, body := e.request(t, path, nil)
-	return resp.StatusCode, body
-}
-
-// request GETs path with header and returns the response with its body,
-// which Go's client has gunzipped if it came gzipped.
-func (e *exporter) request(t *testing.T, path string, header http.Header) (*http.Response, string) {
-	t.Helper()
-	req, err := http.NewRequest(http.MethodGet, e.url+path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	maps.Copy(req.Header, header)
-	resp, err := testClient.Do(req)
-	if err != nil {
-		t.Fatalf("GET %s: %v", path, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp, string(body)
-}
-
-// waitFor polls path until it answers want; the exporter starts in the
-// background, so there is no moment to wait for instead.
-func (e *exporter) waitFor(t *testing.T, path string, want int) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		if resp, err := testClient.Get(e.url + path); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == want {
-				return
-			}
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("%s did not answer %d within 30s; log:\n%s", path, want, e.logs)
-}
 
 // TestDemoEndToEnd runs the exporter as a user would with --demo and
 // compares its metrics, less the ones that change from run to run, with
 // testdata/e2e-demo.prom.
 func TestDemoEndToEnd(t *testing.T) {
+	t.Parallel()
 	e := startExporter(t, nil, "--demo")
 	e.waitFor(t, "/-/ready", http.StatusOK)
 	if !strings.Contains(e.logs.String(), "demo mode") {
-		t.Errorf("the log does not say it runs in demo mode:\n%s", e.logs)
+		t.Error("the log does not say it runs in demo mode")
 	}
 	_, metrics := e.get(t, "/metrics")
 	t.Run("promtool check metrics", func(t *testing.T) { promtoolCheckMetrics(t, metrics) })
@@ -240,7 +119,11 @@ func monitoredFamilies() map[string]bool {
 		close(descs)
 	}()
 	for d := range descs {
-		names[descName(d)] = true
+		m, err := metricsdoc.Parse(d)
+		if err != nil {
+			panic(err)
+		}
+		names[m.Name] = true
 	}
 	return names
 }
@@ -292,4 +175,35 @@ func promtoolCheckMetrics(t *testing.T, exposition string) {
 	if err != nil {
 		t.Errorf("promtool check metrics: %v\n%s", err, out)
 	}
+}
+
+// TestOnlyDemoBuildsTheDemo: the fake API's package is in every exporter,
+// for --demo, but costs next to nothing at start; the demo account and its
+// changes are built when --demo asks for them. GODEBUG=inittrace=1 has the
+// Go runtime report each package's initialisation as the program starts.
+func TestOnlyDemoBuildsTheDemo(t *testing.T) {
+	t.Parallel()
+	cmd := exec.Command(exporterBinary(t), "--version")
+	cmd.Env = []string{"GODEBUG=inittrace=1"}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("--version: %v\n%s", err, out)
+	}
+	m := regexp.MustCompile(`(?m)^init github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi @.* (\d+) bytes, (\d+) allocs$`).FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("the runtime did not report the fake API's initialisation:\n%s", out)
+	}
+	// Building the demo's examples takes about 1 MB in 10,000 allocations.
+	if bytes, allocs := atoi(t, m[1]), atoi(t, m[2]); bytes > 64<<10 || allocs > 500 {
+		t.Errorf("the fake API's package allocates %d bytes in %d allocations at every start, without --demo", bytes, allocs)
+	}
+}
+
+func atoi(t *testing.T, digits []byte) int {
+	t.Helper()
+	n, err := strconv.Atoi(string(digits))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

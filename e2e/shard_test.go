@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"fmt"
@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
 
 // TestTwoShardsSplitTenAccounts runs two exporters on one config file of
@@ -19,11 +20,8 @@ import (
 // --config.shard=0/2 and 1/2: each watches five, none watches an account
 // the other does, and together they watch all ten.
 func TestTwoShardsSplitTenAccounts(t *testing.T) {
-	api, err := fakeapi.NewServer("dop_v1_shard_test", fakeapi.Examples())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer api.Close()
+	t.Parallel()
+	api := testtool.FakeAPI(t, "dop_v1_shard_test", fakeapi.Examples())
 	var config strings.Builder
 	config.WriteString("accounts:\n")
 	var all []string

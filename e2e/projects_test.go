@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"encoding/json"
@@ -14,6 +14,7 @@ import (
 // /inventory lists gets the project /inventory names, one of the listed
 // projects.
 func TestEveryDropletHasItsProjectInPrometheus(t *testing.T) {
+	t.Parallel()
 	binary := testtool.Find(t, "prometheus", "prometheus")
 	e := startExporter(t, nil, "--demo")
 	e.waitFor(t, "/-/ready", http.StatusOK)

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"cmp"
@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"maps"
 	"net/http"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -57,6 +56,7 @@ var panelVariables = map[string]string{
 // Monitoring API, off by default, are on, bandwidth included: a round reads
 // the first Droplet, app and load balancer at once.
 func TestDashboardQueriesAgainstPrometheus(t *testing.T) {
+	t.Parallel()
 	binary := testtool.Find(t, "prometheus", "prometheus")
 	e := startExporter(t, nil, append([]string{"--demo", "--monitoring.droplet-metrics=" + strings.Join(inventory.DropletMetricGroups(), ",")},
 		monitoringFlags...)...)
@@ -217,70 +217,4 @@ func keys(m map[string]bool) []string {
 		out = append(out, k)
 	}
 	return out
-}
-
-// promServer is a Prometheus server of the test's own on a loopback port.
-type promServer struct{ url string }
-
-func startPrometheus(t *testing.T, binary, target string, args ...string) *promServer {
-	t.Helper()
-	addr := freeAddress(t)
-	startServer(t, "prometheus", binary, "prometheus.yml", fmt.Sprintf("global: {scrape_interval: 1s, evaluation_interval: 1s}\n"+
-		"scrape_configs:\n- job_name: digitalocean\n  static_configs: [{targets: [%q]}]\n", target), append(args, "--web.listen-address="+addr)...)
-	return &promServer{url: "http://" + addr}
-}
-
-// waitForHistory waits until the exporter has been scraped n times and is up.
-func (p *promServer) waitForHistory(t *testing.T, scrapes int) {
-	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		up := `up{job="digitalocean"}`
-		if n, _ := p.count(fmt.Sprintf(`(count_over_time(%s[1m]) >= %d) and (%s == 1)`, up, scrapes, up)); n > 0 {
-			return
-		}
-		time.Sleep(250 * time.Millisecond)
-	}
-	t.Fatalf("Prometheus did not scrape the exporter %d times within 60s", scrapes)
-}
-
-// count runs a query, or a label_values() variable query, and returns how
-// many series or values it found.
-func (p *promServer) count(expr string) (int, error) {
-	data, err := p.query(expr)
-	if err != nil {
-		return 0, err
-	}
-	var result struct{ Result []json.RawMessage }
-	if json.Unmarshal(data, &result) == nil && result.Result != nil {
-		return len(result.Result), nil
-	}
-	var values []string
-	json.Unmarshal(data, &values)
-	return len(values), nil
-}
-
-// query runs a query, or a label_values() variable query, and returns the
-// data of the answer.
-func (p *promServer) query(expr string) (json.RawMessage, error) {
-	path := "/api/v1/query?query=" + url.QueryEscape(expr)
-	if m := regexp.MustCompile(`^label_values\((.*), (\w+)\)$`).FindStringSubmatch(expr); m != nil {
-		path = "/api/v1/label/" + m[2] + "/values?match[]=" + url.QueryEscape(m[1])
-	}
-	resp, err := testClient.Get(p.url + path)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	var answer struct {
-		Status, Error string
-		Data          json.RawMessage
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&answer); err != nil {
-		return nil, fmt.Errorf("decoding the answer (HTTP %d): %w", resp.StatusCode, err)
-	}
-	if answer.Status != "success" {
-		return nil, fmt.Errorf("%s: %s", answer.Status, answer.Error)
-	}
-	return answer.Data, nil
 }

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"encoding/json"
@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/common/model"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
 
 // answers are the API's answers the cost figures are worked out from.
@@ -37,7 +38,7 @@ func (c apiClient) get(t *testing.T, target string) map[string]any {
 	}
 	req, _ := http.NewRequest(http.MethodGet, target, nil)
 	req.Header.Set("Authorization", "Bearer "+c.token)
-	resp, err := testClient.Do(req)
+	resp, err := testtool.Client.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,10 +59,10 @@ func (c apiClient) all(t *testing.T, path, key string) []map[string]any {
 			target = strings.Replace(target, "?per_page", "&per_page", 1)
 		}
 		body := c.get(t, target)
-		for _, item := range list(body[key]) {
-			items = append(items, object(item))
+		for _, item := range asList(body[key]) {
+			items = append(items, asObject(item))
 		}
-		target = text(object(object(body["links"])["pages"])["next"])
+		target = asText(asObject(asObject(body["links"])["pages"])["next"])
 	}
 	return items
 }
@@ -80,12 +81,12 @@ func readAnswers(t *testing.T, c apiClient, insightsPaths []string) *answers {
 		loadBalancers: c.all(t, "/v2/load_balancers", "load_balancers"),
 		balance:       c.get(t, "/v2/customers/my/balance"),
 	}
-	for _, s := range list(c.get(t, "/v2/apps/tiers/instance_sizes")["instance_sizes"]) {
-		a.instanceSizes = append(a.instanceSizes, object(s))
+	for _, s := range asList(c.get(t, "/v2/apps/tiers/instance_sizes")["instance_sizes"]) {
+		a.instanceSizes = append(a.instanceSizes, asObject(s))
 	}
 	for _, path := range insightsPaths {
-		for _, p := range list(c.get(t, path)["data_points"]) {
-			a.dataPoints = append(a.dataPoints, object(p))
+		for _, p := range asList(c.get(t, path)["data_points"]) {
+			a.dataPoints = append(a.dataPoints, asObject(p))
 		}
 	}
 	return a
@@ -199,14 +200,12 @@ func insightsPaths(api *fakeapi.Server) []string {
 // what a person works out from the same answers. The account is in a
 // config file with a budget; the examples' names an organization.
 func TestCostFiguresFromTheAPI(t *testing.T) {
+	t.Parallel()
 	const organization = "6a1b2c3d-0000-4000-8000-000000000001"
 	for name, acct := range map[string]fakeapi.Account{"examples": fakeapi.Examples(), "demo": fakeapi.Demo()} {
 		t.Run(name, func(t *testing.T) {
-			api, err := fakeapi.NewServer("dop_v1_acme", acct)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer api.Close()
+			t.Parallel()
+			api := testtool.FakeAPI(t, "dop_v1_acme", acct)
 			now := time.Now().UTC().Truncate(time.Second)
 			api.SetClock(func() time.Time { return now })
 			config := "accounts:\n  - name: acme\n    token_env: ACME_TOKEN\n    monthly_budget_dollars: 1234.5\n"
@@ -237,19 +236,20 @@ func TestCostFiguresFromTheAPI(t *testing.T) {
 // balance is made at each request, to the second, so its time and the
 // forecast from it are checked above, with a clock that stands still.
 func TestCostFiguresInDemo(t *testing.T) {
+	t.Parallel()
 	e := startExporter(t, nil, "--demo")
 	e.waitFor(t, "/-/ready", http.StatusOK)
 	m := regexp.MustCompile(`api_url=(http://127\.0\.0\.1:\d+)`).FindStringSubmatch(e.logs.String())
 	if m == nil {
-		t.Fatalf("the log does not say where the demo's API is:\n%s", e.logs)
+		t.Fatal("the log does not say where the demo's API is")
 	}
 	c := apiClient{m[1], fakeapi.DemoToken}
-	team := text(object(c.get(t, "/v2/account")["account"])["team"].(map[string]any)["uuid"])
+	team := asText(asObject(c.get(t, "/v2/account")["account"])["team"].(map[string]any)["uuid"])
 	today := time.Now().UTC()
 	month := "/insights/" + today.Format("2006-01") + "-01/" + today.Format(time.DateOnly)
 	first := c.get(t, "/v2/billing/do:team:"+team+month+"?page=1&per_page=200")
 	var paths []string
-	for page := 1; page <= int(number(first["total_pages"])); page++ {
+	for page := 1; page <= int(asNumber(first["total_pages"])); page++ {
 		paths = append(paths, "/v2/billing/do:team:"+team+month+"?page="+strconv.Itoa(page)+"&per_page=200")
 	}
 	checkFigures(t, scrape(t, e, "default"), readAnswers(t, c, paths), fakeapi.DemoMonthlyBudget, false)
@@ -259,11 +259,8 @@ func TestCostFiguresInDemo(t *testing.T) {
 // prices and the waste, loses only the billing series, and the log says
 // once which scope is missing.
 func TestWithoutBillingScope(t *testing.T) {
-	api, err := fakeapi.NewServer("dop_v1_narrow", fakeapi.Examples())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer api.Close()
+	t.Parallel()
+	api := testtool.FakeAPI(t, "dop_v1_narrow", fakeapi.Examples())
 	api.SetFault("/v2/customers/my/balance", fakeapi.Fault{Status: http.StatusForbidden})
 	api.SetFault("/v2/billing/{id}/insights/{start_date}/{end_date}", fakeapi.Fault{Status: http.StatusForbidden})
 	e := startExporter(t, map[string]string{"DIGITALOCEAN_TOKEN": "dop_v1_narrow"}, "--digitalocean.api-url="+api.URL)

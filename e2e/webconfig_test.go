@@ -1,7 +1,6 @@
-package main
+package e2e
 
 import (
-	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -14,18 +13,21 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
-	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testlog"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
 
 // TestWebConfigPutsEveryPageBehindTLSAndBasicAuth runs the exporter with a
 // --web.config.file that turns on TLS and basic auth, and checks every page
-// over HTTPS: 401 without credentials, 200 with them.
+// over HTTPS: 401 without credentials or with a wrong password, 200 with
+// them; and nothing over plain HTTP.
 func TestWebConfigPutsEveryPageBehindTLSAndBasicAuth(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	certPool := writeSelfSignedCert(t, dir)
 	hash, err := bcrypt.GenerateFromPassword([]byte("s3cret"), bcrypt.MinCost)
@@ -36,15 +38,8 @@ func TestWebConfigPutsEveryPageBehindTLSAndBasicAuth(t *testing.T) {
 	os.WriteFile(webConfig, []byte("tls_server_config:\n  cert_file: cert.pem\n  key_file: key.pem\n"+
 		"basic_auth_users:\n  prometheus: "+string(hash)+"\n"), 0o600)
 
-	addr := freeAddress(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	logs := &testlog.Buffer{}
-	go func() {
-		done <- run(ctx, []string{"--demo", "--web.listen-address=" + addr, "--web.config.file=" + webConfig}, logs, os.Getenv)
-	}()
-	defer func() { cancel(); waitForExit(t, done) }()
-
+	e := launchExporter(t, exporterBinary(t), nil, "--demo", "--web.config.file="+webConfig)
+	addr := strings.TrimPrefix(e.url, "http://")
 	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: certPool}}, Timeout: 5 * time.Second}
 	get := func(path, user, password string) int {
 		req, _ := http.NewRequest(http.MethodGet, "https://"+addr+path, nil)
@@ -58,14 +53,8 @@ func TestWebConfigPutsEveryPageBehindTLSAndBasicAuth(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode
 	}
-	deadline := time.Now().Add(30 * time.Second)
-	for get("/-/ready", "prometheus", "s3cret") != http.StatusOK {
-		if time.Now().After(deadline) {
-			t.Fatalf("exporter never became ready over TLS; log:\n%s", logs)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	for _, path := range []string{"/metrics", "/", "/-/ready", "/-/healthy"} {
+	e.waitUntil(t, testtool.WaitLimit, "/-/ready over TLS", func() bool { return get("/-/ready", "prometheus", "s3cret") == http.StatusOK })
+	for _, path := range []string{"/metrics", "/", "/inventory", "/inventory?format=csv", "/-/ready", "/-/healthy"} {
 		if code := get(path, "", ""); code != http.StatusUnauthorized {
 			t.Errorf("%s without credentials: %d, want 401", path, code)
 		}
@@ -76,7 +65,7 @@ func TestWebConfigPutsEveryPageBehindTLSAndBasicAuth(t *testing.T) {
 			t.Errorf("%s with credentials: %d, want 200", path, code)
 		}
 	}
-	if resp, err := testClient.Get("http://" + addr + "/metrics"); err == nil {
+	if resp, err := testtool.Client.Get(e.url + "/metrics"); err == nil {
 		resp.Body.Close()
 		if resp.StatusCode == http.StatusOK {
 			t.Error("/metrics answered 200 over plain HTTP")

@@ -1,12 +1,13 @@
-package main
+package e2e
 
 import (
 	"net/http"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
 
 // monitoringFlags turn on the collectors of the Monitoring API, which are
@@ -19,10 +20,11 @@ var monitoringFlags = []string{"--collector.droplet_metrics", "--collector.app_m
 // which do not depend on when they are read, and the coverage says which
 // Droplets have the agent.
 func TestDemoShowsMonitoring(t *testing.T) {
+	t.Parallel()
 	e := startExporter(t, nil, append([]string{"--demo"}, monitoringFlags...)...)
 	e.waitFor(t, "/-/ready", http.StatusOK)
 	var metrics string
-	eventually(t, "the first Droplet's metrics", func() bool {
+	testtool.Eventually(t, "the first Droplet's metrics", func() bool {
 		_, metrics = e.get(t, "/metrics")
 		return strings.Contains(metrics, `digitalocean_droplet_memory_used_ratio{account="default",id="410000001"}`)
 	})
@@ -34,7 +36,7 @@ func TestDemoShowsMonitoring(t *testing.T) {
 		`digitalocean_refresh_success{account="default",resource="droplet_metrics"} 1`,
 		`digitalocean_monitoring_sample_timestamp_seconds{account="default",id="410000001",kind="droplets"}`,
 	}
-	golden, err := os.ReadFile(filepath.Join("collector", "testdata", "demo_droplet_metrics.prom"))
+	golden, err := os.ReadFile(inRepo("collector/testdata/demo_droplet_metrics.prom"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +54,7 @@ func TestDemoShowsMonitoring(t *testing.T) {
 			t.Errorf("/metrics lacks %s", line)
 		}
 	}
-	eventually(t, "an app's and a load balancer's metrics", func() bool {
+	testtool.Eventually(t, "an app's and a load balancer's metrics", func() bool {
 		_, metrics = e.get(t, "/metrics")
 		return strings.Contains(metrics, "digitalocean_app_component_cpu_ratio{") && strings.Contains(metrics, "digitalocean_load_balancer_connections{")
 	})

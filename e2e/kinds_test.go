@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"net/http"
@@ -13,6 +13,7 @@ import (
 // objects of it, the page shows them as rows and counts them, and /metrics
 // counts them by tag where the kind carries tags.
 func TestEveryKindOnTheInventoryAndThePage(t *testing.T) {
+	t.Parallel()
 	e := startExporter(t, nil, "--demo")
 	e.waitFor(t, "/-/ready", http.StatusOK)
 	_, metrics := e.get(t, "/metrics")
