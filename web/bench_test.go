@@ -8,8 +8,6 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
-	"runtime"
-	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -18,7 +16,7 @@ import (
 	"github.com/go-kit/log"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
-	"github.com/digitalocean-exporter/digitalocean_exporter/internal/procstat"
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
@@ -29,7 +27,7 @@ const benchToken = "dop_v1_page_benchmark"
 
 // refreshedAccount lists pageAccount once from the fake API on 127.0.0.1
 // through a real refresher, and returns what it published.
-func refreshedAccount(b *testing.B) *inventory.Snapshot {
+func refreshedAccount(b testing.TB) *inventory.Snapshot {
 	api, err := fakeapi.NewServer(benchToken, fakeapi.Generate(pageAccount))
 	if err != nil {
 		b.Fatal(err)
@@ -64,7 +62,8 @@ func refreshedAccount(b *testing.B) *inventory.Snapshot {
 // memory above what it held before.
 func BenchmarkPages(b *testing.B) {
 	src := &versionedSource{base: refreshedAccount(b)}
-	landing, inventory := Landing(src, LandingConfig{Name: "bench", MetricsPath: "/metrics"}), Inventory(src)
+	pages := NewPages(src, PagesConfig{Landing: LandingConfig{Name: "bench", MetricsPath: "/metrics"}, MaxRequests: 50})
+	landing, inventory := pages.Landing(), pages.Inventory()
 	for _, page := range []struct {
 		name, target string
 		handler      http.Handler
@@ -88,7 +87,7 @@ func benchmarkRequests(b *testing.B, src *versionedSource, h http.Handler, targe
 	req := httptest.NewRequest(http.MethodGet, target, nil)
 	req.Header.Set("Accept-Encoding", "gzip")
 	serve(b, h, req, 1) // the cached ops' version is built before they start
-	base := resetPeakRSS(b)
+	base := testtool.ResetPeakRSS(b)
 	size := 0
 	b.ReportAllocs()
 	for b.Loop() {
@@ -98,7 +97,7 @@ func benchmarkRequests(b *testing.B, src *versionedSource, h http.Handler, targe
 		size = serve(b, h, req, parallel)
 	}
 	b.ReportMetric(float64(size), "bytes/response")
-	b.ReportMetric(float64(peakRSS(b)-base)/(1<<20), "peak-RSS-added-MiB")
+	b.ReportMetric(testtool.PeakRSSAddedMiB(b, base), "peak-RSS-added-MiB")
 }
 
 // serve sends req to h from n goroutines at once, and returns the size of
@@ -108,12 +107,12 @@ func serve(b *testing.B, h http.Handler, req *http.Request, n int) int {
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
-			w := &discardWriter{header: http.Header{}}
+			w := testtool.NewDiscardWriter()
 			h.ServeHTTP(w, req)
-			if w.code != 0 && w.code != http.StatusOK {
-				b.Errorf("%s: status %d", req.URL, w.code)
+			if w.Code != 0 && w.Code != http.StatusOK {
+				b.Errorf("%s: status %d", req.URL, w.Code)
 			}
-			sizes[i] = w.size
+			sizes[i] = w.Size
 		})
 	}
 	wg.Wait()
@@ -138,40 +137,3 @@ func (v *versionedSource) Snapshots() []*inventory.Snapshot {
 	}
 	return []*inventory.Snapshot{&s}
 }
-
-// resetPeakRSS returns what memory it can to the system and sets the
-// process's peak resident set size to what is resident now, which it
-// returns.
-func resetPeakRSS(b *testing.B) int64 {
-	runtime.GC()
-	debug.FreeOSMemory()
-	if err := procstat.ResetPeakRSS(); err != nil {
-		b.Fatal(err)
-	}
-	return peakRSS(b)
-}
-
-func peakRSS(b *testing.B) int64 {
-	b.Helper()
-	n, err := procstat.PeakRSS(procstat.Self)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return n
-}
-
-// discardWriter is a ResponseWriter that keeps only the size of the body,
-// as a client reading it over the network would leave the server.
-type discardWriter struct {
-	header http.Header
-	code   int
-	size   int
-}
-
-func (w *discardWriter) Header() http.Header { return w.header }
-func (w *discardWriter) WriteHeader(code int) {
-	if w.code == 0 {
-		w.code = code
-	}
-}
-func (w *discardWriter) Write(p []byte) (int, error) { w.size += len(p); return len(p), nil }
