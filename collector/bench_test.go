@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -79,7 +78,7 @@ func benchmarkScrape(b *testing.B, g *Gatherer, acceptEncoding string) {
 	handler.ServeHTTP(testtool.NewDiscardWriter(), req) // what a cache holds is built once
 	size := 0
 	base := testtool.ResetPeakRSS(b)
-	cpu := cpuTime()
+	cpu := testtool.CPUTime()
 	b.ReportAllocs()
 	for b.Loop() {
 		rec := testtool.NewDiscardWriter()
@@ -89,18 +88,9 @@ func benchmarkScrape(b *testing.B, g *Gatherer, acceptEncoding string) {
 		}
 		size = rec.Size
 	}
-	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(testtool.CPUTime()-cpu)/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(size), "bytes/scrape")
 	b.ReportMetric(testtool.PeakRSSAddedMiB(b, base), "peak-RSS-added-MiB")
-}
-
-// cpuTime is the CPU time the process has used, user and system.
-func cpuTime() time.Duration {
-	var u syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
-		panic(err)
-	}
-	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
 
 // changingSource serves the same lists as if those of kinds had just been

@@ -55,39 +55,44 @@ func refreshedAccount(b testing.TB) *inventory.Snapshot {
 
 // BenchmarkPages sends the page, /inventory and /inventory?format=csv of
 // pageAccount, one request at a time and 50 at once, to the handlers as
-// main wires them. A fresh op comes right after a refresh (every op sees
-// a new version of the lists); a cached one asks for the version the
-// op before asked for. Besides time and allocations per op (one request,
-// or 50), it reports how far the ops raised the process's peak resident
-// memory above what it held before.
+// main wires them (with room for 50 requests at once), as a browser asks
+// (Accept-Encoding: gzip) and, for /inventory, as curl does (no gzip). A
+// fresh op comes right after a refresh: every op sees a new version of
+// the lists. A cached one asks for the version the op before asked for.
+// Besides time and allocations per op (one request, or 50), it reports
+// the CPU time of the whole process per op, garbage collection included,
+// and how far the ops raised its peak resident memory above what it held
+// before.
 func BenchmarkPages(b *testing.B) {
 	src := &versionedSource{base: refreshedAccount(b)}
 	pages := NewPages(src, PagesConfig{Landing: LandingConfig{Name: "bench", MetricsPath: "/metrics"}, MaxRequests: 50})
 	landing, inventory := pages.Landing(), pages.Inventory()
 	for _, page := range []struct {
-		name, target string
-		handler      http.Handler
+		name, target   string
+		handler        http.Handler
+		acceptEncoding string
 	}{
-		{"landing", "/", landing},
-		{"json", "/inventory", inventory},
-		{"csv", "/inventory?format=csv", inventory},
+		{"landing", "/", landing, "gzip"},
+		{"json", "/inventory", inventory, "gzip"},
+		{"json-plain", "/inventory", inventory, ""},
+		{"csv", "/inventory?format=csv", inventory, "gzip"},
+		{"csv-plain", "/inventory?format=csv", inventory, ""},
 	} {
+		req := httptest.NewRequest(http.MethodGet, page.target, nil)
+		req.Header.Set("Accept-Encoding", page.acceptEncoding)
 		for _, fresh := range []bool{true, false} {
 			for _, parallel := range []int{1, 50} {
 				name := fmt.Sprintf("%s/%s/parallel=%d", page.name, map[bool]string{true: "fresh", false: "cached"}[fresh], parallel)
-				b.Run(name, func(b *testing.B) {
-					benchmarkRequests(b, src, page.handler, page.target, fresh, parallel)
-				})
+				b.Run(name, func(b *testing.B) { benchmarkRequests(b, src, page.handler, req, fresh, parallel) })
 			}
 		}
 	}
 }
 
-func benchmarkRequests(b *testing.B, src *versionedSource, h http.Handler, target string, fresh bool, parallel int) {
-	req := httptest.NewRequest(http.MethodGet, target, nil)
-	req.Header.Set("Accept-Encoding", "gzip")
+func benchmarkRequests(b *testing.B, src *versionedSource, h http.Handler, req *http.Request, fresh bool, parallel int) {
 	serve(b, h, req, 1) // the cached ops' version is built before they start
 	base := testtool.ResetPeakRSS(b)
+	cpu := testtool.CPUTime()
 	size := 0
 	b.ReportAllocs()
 	for b.Loop() {
@@ -96,6 +101,7 @@ func benchmarkRequests(b *testing.B, src *versionedSource, h http.Handler, targe
 		}
 		size = serve(b, h, req, parallel)
 	}
+	b.ReportMetric(float64(testtool.CPUTime()-cpu)/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(size), "bytes/response")
 	b.ReportMetric(testtool.PeakRSSAddedMiB(b, base), "peak-RSS-added-MiB")
 }

@@ -5,7 +5,9 @@ package testtool
 import (
 	"runtime"
 	"runtime/debug"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/procstat"
 )
@@ -38,4 +40,13 @@ func peakRSS(tb testing.TB) int64 {
 		tb.Fatal(err)
 	}
 	return n
+}
+
+// CPUTime is the CPU time the process has used, user and system.
+func CPUTime() time.Duration {
+	var u syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
+		panic(err)
+	}
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
