@@ -52,6 +52,7 @@ func (p *Pages) Inventory() http.Handler {
 			return // the client went away
 		}
 		if err != nil {
+			h.Del("ETag")
 			http.Error(w, "encoding the inventory failed: "+err.Error(), http.StatusInternalServerError)
 			return
 		}
