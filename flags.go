@@ -26,23 +26,24 @@ const (
 // options are the parsed command line. There is deliberately no flag that
 // takes the token itself: it would show in ps and shell history.
 type options struct {
-	web            *toolkit.FlagConfig
-	telemetryPath  string
-	maxRequests    int
-	tokenFile      string
-	apiURL         string
-	insecureAPIURL bool // accept an http:// API URL off loopback
-	timeout        time.Duration
-	interval       time.Duration
-	detailInterval time.Duration
-	budget         float64
-	monitoring     config.Monitoring
-	configFile     string
-	shard          config.Shard
-	demo           bool
-	logLevel       string
-	logFormat      string
-	collectors     map[string]*bool
+	web             *toolkit.FlagConfig
+	telemetryPath   string
+	maxRequests     int
+	maxPageRequests int
+	tokenFile       string
+	apiURL          string
+	insecureAPIURL  bool // accept an http:// API URL off loopback
+	timeout         time.Duration
+	interval        time.Duration
+	detailInterval  time.Duration
+	budget          float64
+	monitoring      config.Monitoring
+	configFile      string
+	shard           config.Shard
+	demo            bool
+	logLevel        string
+	logFormat       string
+	collectors      map[string]*bool
 
 	demoChangeInterval time.Duration // how often --demo changes its account; 0: never
 	driftBaselineFile  string
@@ -70,6 +71,8 @@ func newFlags(stderr io.Writer) (app *kingpin.Application, o *options, check fun
 	o = &options{web: kingpinflag.AddFlags(app, defaultAddress), collectors: map[string]*bool{}}
 	app.Flag("web.telemetry-path", "Path under which to expose metrics.").Default("/metrics").StringVar(&o.telemetryPath)
 	app.Flag("web.max-requests", "Maximum number of parallel scrape requests; 0 disables the limit.").Default("40").IntVar(&o.maxRequests)
+	app.Flag("web.max-page-requests", "Maximum number of parallel requests for the landing page and /inventory, "+
+		"with slots apart from the scrapes'; 0 disables the limit.").Default("20").IntVar(&o.maxPageRequests)
 	app.Flag("digitalocean.token-file", "File holding the API token (default: the "+config.TokenEnvironmentVariable+" environment variable).").
 		PlaceHolder("FILE").StringVar(&o.tokenFile)
 	app.Flag("digitalocean.api-url", "Base URL of the DigitalOcean API: scheme://host[:port], https:// unless on loopback.").

@@ -30,3 +30,25 @@ func TestDemoTurnsOnEveryCollector(t *testing.T) {
 		}
 	}
 }
+
+// TestPageRequestLimit: the pages have a limit of their own, apart from
+// the scrapes'.
+func TestPageRequestLimit(t *testing.T) {
+	for _, tc := range []struct {
+		args          []string
+		pages, scrape int
+	}{
+		{nil, 20, 40},
+		{[]string{"--web.max-page-requests=3"}, 3, 40},
+		{[]string{"--web.max-page-requests=0", "--web.max-requests=5"}, 0, 5},
+	} {
+		opts, err := parseFlags(tc.args, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if opts.maxPageRequests != tc.pages || opts.maxRequests != tc.scrape {
+			t.Errorf("%v: %d page and %d scrape requests at once, want %d and %d", tc.args, opts.maxPageRequests,
+				opts.maxRequests, tc.pages, tc.scrape)
+		}
+	}
+}

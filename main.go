@@ -157,11 +157,15 @@ func newMux(ctx context.Context, opts *options, src inventory.Source, reload fun
 	mux.Handle("/-/healthy", web.Healthy())
 	mux.Handle("/-/ready", web.Ready(src))
 	mux.Handle("POST /-/reload", web.Reload(reload))
-	mux.Handle("/inventory", web.Inventory(src))
-	if opts.telemetryPath != "/" {
-		mux.Handle("/{$}", web.Landing(src, web.LandingConfig{
+	pages := web.NewPages(src, web.PagesConfig{
+		Landing: web.LandingConfig{
 			Name: "DigitalOcean Exporter", Version: version.Info(), MetricsPath: opts.telemetryPath, Changes: pageChanges{tracker},
-		}))
+		},
+		MaxRequests: opts.maxPageRequests,
+	})
+	mux.Handle("/inventory", pages.Inventory())
+	if opts.telemetryPath != "/" {
+		mux.Handle("/{$}", pages.Landing())
 	}
 	return mux
 }

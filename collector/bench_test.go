@@ -7,15 +7,11 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
-	"runtime"
-	"runtime/debug"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
-	"github.com/digitalocean-exporter/digitalocean_exporter/internal/procstat"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
@@ -79,64 +75,23 @@ func benchmarkScrape(b *testing.B, g *Gatherer, acceptEncoding string) {
 	req := httptest.NewRequest(http.MethodGet, "/metrics", nil)
 	req.Header.Set("Accept", testtool.PrometheusAccept)
 	req.Header.Set("Accept-Encoding", acceptEncoding)
-	handler.ServeHTTP(&countingWriter{header: http.Header{}}, req) // what a cache holds is built once
+	handler.ServeHTTP(testtool.NewDiscardWriter(), req) // what a cache holds is built once
 	size := 0
-	base := resetPeakRSS(b)
-	cpu := cpuTime()
+	base := testtool.ResetPeakRSS(b)
+	cpu := testtool.CPUTime()
 	b.ReportAllocs()
 	for b.Loop() {
-		rec := &countingWriter{header: http.Header{}}
+		rec := testtool.NewDiscardWriter()
 		handler.ServeHTTP(rec, req)
-		if rec.code != 0 && rec.code != http.StatusOK {
-			b.Fatalf("status %d", rec.code)
+		if rec.Code != 0 && rec.Code != http.StatusOK {
+			b.Fatalf("status %d", rec.Code)
 		}
-		size = rec.size
+		size = rec.Size
 	}
-	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(testtool.CPUTime()-cpu)/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(size), "bytes/scrape")
-	b.ReportMetric(float64(peakRSS(b)-base)/(1<<20), "peak-RSS-added-MiB")
+	b.ReportMetric(testtool.PeakRSSAddedMiB(b, base), "peak-RSS-added-MiB")
 }
-
-// cpuTime is the CPU time the process has used, user and system.
-func cpuTime() time.Duration {
-	var u syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
-		panic(err)
-	}
-	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
-}
-
-// resetPeakRSS returns what memory it can to the system and sets the
-// process's peak resident set size to what is resident now, which it
-// returns: the fake API and the account's lists, held throughout.
-func resetPeakRSS(b *testing.B) int64 {
-	runtime.GC()
-	debug.FreeOSMemory()
-	if err := procstat.ResetPeakRSS(); err != nil {
-		b.Fatal(err)
-	}
-	return peakRSS(b)
-}
-
-func peakRSS(b *testing.B) int64 {
-	b.Helper()
-	n, err := procstat.PeakRSS(procstat.Self)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return n
-}
-
-// countingWriter is a ResponseWriter that keeps only the size of the body.
-type countingWriter struct {
-	header http.Header
-	code   int
-	size   int
-}
-
-func (w *countingWriter) Header() http.Header         { return w.header }
-func (w *countingWriter) WriteHeader(code int)        { w.code = code }
-func (w *countingWriter) Write(p []byte) (int, error) { w.size += len(p); return len(p), nil }
 
 // changingSource serves the same lists as if those of kinds had just been
 // refreshed, at every call; with no kinds, as they are.

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
-	"strings"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/prometheus/common/expfmt"
+
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/contentcoding"
 )
 
 // HandlerOpts are options of Gatherer.Handler; each means what the field
@@ -55,7 +55,7 @@ func (h *metricsHandler) ServeHTTP(rsp http.ResponseWriter, req *http.Request) {
 			return
 		}
 	}
-	f := format{expfmt: expfmt.NegotiateAccept(req.Header, acceptedFormats...), gzip: acceptsGzip(req.Header)}
+	f := format{expfmt: expfmt.NegotiateAccept(req.Header, acceptedFormats...), gzip: contentcoding.AcceptsGzip(req.Header)}
 	pieces, gatherErr, encodeErr := h.g.pieces(f)
 	h.report("gathering", "error gathering metrics:", gatherErr)
 	h.report("encoding", "error encoding and sending metric family:", encodeErr)
@@ -119,41 +119,4 @@ func handlerErrors(reg prometheus.Registerer) *prometheus.CounterVec {
 		panic(err)
 	}
 	return c
-}
-
-// acceptsGzip tells whether promhttp, offering identity and gzip, would
-// gzip its answer: when gzip, named or as *, has a higher weight than
-// identity, and one above 0.
-func acceptsGzip(h http.Header) bool {
-	identity, gzip := -1.0, -1.0
-	for _, value := range h.Values("Accept-Encoding") {
-		for spec := range strings.SplitSeq(value, ",") {
-			coding, q, ok := parseCoding(spec)
-			if !ok {
-				break // promhttp ignores the rest of a malformed value
-			}
-			if coding == "identity" || coding == "*" {
-				identity = max(identity, q)
-			}
-			if coding == "gzip" || coding == "*" {
-				gzip = max(gzip, q)
-			}
-		}
-	}
-	return gzip > identity && gzip > 0
-}
-
-// parseCoding reads "gzip" or "gzip;q=0.5" of an Accept-Encoding header.
-func parseCoding(spec string) (coding string, q float64, ok bool) {
-	coding, params, hasParams := strings.Cut(spec, ";")
-	coding = strings.TrimSpace(coding)
-	if coding == "" {
-		return "", 0, false
-	}
-	if !hasParams {
-		return coding, 1, true
-	}
-	weight, isQ := strings.CutPrefix(strings.TrimSpace(params), "q=")
-	q, err := strconv.ParseFloat(strings.TrimSpace(weight), 64)
-	return coding, q, isQ && err == nil && q >= 0 && q <= 1
 }

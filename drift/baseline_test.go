@@ -65,7 +65,7 @@ func TestInventoryOutputIsABaseline(t *testing.T) {
 	status.LastSuccess = listedAt
 	s.Status[inventory.KindApps] = status
 	rec := httptest.NewRecorder()
-	web.Inventory(staticSource{s}).ServeHTTP(rec, httptest.NewRequest("GET", "/inventory", nil))
+	web.NewPages(staticSource{s}, web.PagesConfig{}).Inventory().ServeHTTP(rec, httptest.NewRequest("GET", "/inventory", nil))
 
 	b, err := ParseBaseline(rec.Body.Bytes())
 	if err != nil {

@@ -2,7 +2,10 @@ package web
 
 import (
 	"cmp"
+	"fmt"
+	"hash/fnv"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
@@ -43,11 +46,41 @@ type changeList struct {
 	More  int
 }
 
-func recentChanges(changes RecentChanges, now time.Time) changeList {
+// lastHour is the last hour's changes, read once per request; known is
+// false without a drift tracker.
+type lastHour struct {
+	known   bool
+	changes []Change
+}
+
+func readLastHour(changes RecentChanges) lastHour {
 	if changes == nil {
+		return lastHour{}
+	}
+	return lastHour{known: true, changes: changes.RecentChanges()}
+}
+
+// version names the changes, for the cache of the page.
+func (l lastHour) version() string {
+	if !l.known {
+		return "unknown"
+	}
+	h := fnv.New64a()
+	for _, c := range l.changes {
+		w := c.Workload
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%d\n", c.Account, w.Kind, w.ID, w.Name, w.Region, c.Type, c.Fields,
+			c.At.UnixNano())
+	}
+	return strconv.FormatUint(h.Sum64(), 16)
+}
+
+// list is what the page lists of the changes, the newest first; since
+// says how long ago each was.
+func (l lastHour) list(since func(time.Time) string) changeList {
+	if !l.known {
 		return changeList{}
 	}
-	recent := changes.RecentChanges()
+	recent := slices.Clone(l.changes)
 	slices.SortFunc(recent, func(a, b Change) int {
 		return cmp.Or(b.At.Compare(a.At), cmp.Compare(a.Workload.Name, b.Workload.Name))
 	})
@@ -55,7 +88,7 @@ func recentChanges(changes RecentChanges, now time.Time) changeList {
 	for _, c := range recent[:min(len(recent), changesShown)] {
 		w := c.Workload
 		list.Rows = append(list.Rows, changeRow{
-			At: c.At.UTC().Format(time.RFC3339), Ago: age(now.Sub(c.At)), Account: c.Account, Kind: w.Kind, ID: w.ID,
+			At: c.At.UTC().Format(time.RFC3339), Ago: since(c.At), Account: c.Account, Kind: w.Kind, ID: w.ID,
 			Name: w.Name, Region: w.Region, Type: c.Type, Fields: c.Fields,
 		})
 	}

@@ -26,7 +26,7 @@ type Filter struct {
 // workloadKey names one workload of one account.
 type workloadKey struct{ account, kind, id string }
 
-// filterParams are the query parameters a Filter reads, each repeatable.
+// The query parameters a Filter reads, each repeatable.
 const (
 	paramKind    = "kind"
 	paramRegion  = "region"
@@ -36,9 +36,19 @@ const (
 	paramFinding = "finding"
 )
 
-// filterParams are every parameter a Filter reads, in the order links
-// keep them.
-var filterParams = []string{paramKind, paramRegion, paramTag, paramStatus, paramProject, paramFinding}
+// filterFields are the parameters a Filter reads, in the order links
+// keep them, and the field each fills.
+var filterFields = []struct {
+	param string
+	field func(*Filter) *[]string
+}{
+	{paramKind, func(f *Filter) *[]string { return &f.Kinds }},
+	{paramRegion, func(f *Filter) *[]string { return &f.Regions }},
+	{paramTag, func(f *Filter) *[]string { return &f.Tags }},
+	{paramStatus, func(f *Filter) *[]string { return &f.Statuses }},
+	{paramProject, func(f *Filter) *[]string { return &f.Projects }},
+	{paramFinding, func(f *Filter) *[]string { return &f.Findings }},
+}
 
 // readQuery reads a request's query and its filter; an error is the
 // client's, for a 400: never an unfiltered answer for a filter it could not
@@ -57,13 +67,9 @@ func readQuery(r *http.Request) (url.Values, Filter, error) {
 // selects everything; an unknown kind or check is an error rather than an
 // empty answer.
 func parseFilter(q url.Values) (Filter, error) {
-	f := Filter{
-		Kinds:    values(q, paramKind),
-		Regions:  values(q, paramRegion),
-		Tags:     values(q, paramTag),
-		Statuses: values(q, paramStatus),
-		Projects: values(q, paramProject),
-		Findings: values(q, paramFinding),
+	var f Filter
+	for _, p := range filterFields {
+		*p.field(&f) = values(q, p.param)
 	}
 	for _, kind := range f.Kinds {
 		if !slices.Contains(Kinds, kind) {
@@ -76,6 +82,19 @@ func parseFilter(q url.Values) (Filter, error) {
 		}
 	}
 	return f, nil
+}
+
+// query is the filter as the query parameters it reads: the canonical form
+// of every query that selects the same, whatever the order of its
+// parameters and values repeated.
+func (f Filter) query() url.Values {
+	q := url.Values{}
+	for _, p := range filterFields {
+		if v := *p.field(&f); len(v) > 0 {
+			q[p.param] = v
+		}
+	}
+	return q
 }
 
 // withFindings resolves a finding filter against what each account's
@@ -106,10 +125,11 @@ func evaluate(snapshots []*inventory.Snapshot) map[string][]posture.Result {
 	return results
 }
 
+// values are the values of a parameter, trimmed, each once, in order.
 func values(q url.Values, key string) []string {
 	var out []string
 	for _, v := range q[key] {
-		if v = strings.TrimSpace(v); v != "" {
+		if v = strings.TrimSpace(v); v != "" && !slices.Contains(out, v) {
 			out = append(out, v)
 		}
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/http"
 	"strings"
 	"time"
 
@@ -61,4 +62,12 @@ func untaggedNote() string {
 		}
 	}
 	return strings.Join(untagged, ", ") + " carry no tags: the tag filter does not apply to them"
+}
+
+// inventoryOf serves /inventory of src, as main does.
+func inventoryOf(src inventory.Source) http.Handler { return NewPages(src, PagesConfig{}).Inventory() }
+
+// landingOf serves the landing page of src, as main does.
+func landingOf(src inventory.Source, cfg LandingConfig) http.Handler {
+	return NewPages(src, PagesConfig{Landing: cfg}).Landing()
 }

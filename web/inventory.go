@@ -1,22 +1,24 @@
 package web
 
 import (
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"net/http"
 	"strings"
 	"time"
 
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/contentcoding"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
 // Inventory serves every workload of every account from the cache, as JSON
-// or, with ?format=csv, as CSV. ?kind=, ?region=, ?tag= and ?status= filter
-// the rows. Its ETag changes when a refresh publishes new data, so a client
+// or, with ?format=csv, as CSV; gzipped to a client that accepts it.
+// ?kind=, ?region=, ?tag=, ?status=, ?project= and ?finding= filter the
+// rows. Its ETag changes when a refresh publishes new data, so a client
 // that polls gets 304 Not Modified until then.
-func Inventory(src inventory.Source) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+func (p *Pages) Inventory() http.Handler {
+	return p.limit(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q, filter, err := readQuery(r)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
@@ -27,46 +29,63 @@ func Inventory(src inventory.Source) http.Handler {
 			http.Error(w, fmt.Sprintf("unknown format %q: want json or csv", format), http.StatusBadRequest)
 			return
 		}
-		snapshots := src.Snapshots()
-		tag := etag(snapshots, q.Encode())
-		w.Header().Set("ETag", tag)
-		w.Header().Set("Cache-Control", "no-cache")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
+		query := filter.query()
+		if format == "csv" {
+			query.Set("format", format)
+		}
+		snapshots := p.src.Snapshots()
+		version, key, gzipIt := listsVersion(snapshots), query.Encode(), contentcoding.AcceptsGzip(r.Header)
+		tag := etag(version, key, gzipIt)
+		h := w.Header()
+		h.Set("ETag", tag)
+		h.Set("Cache-Control", "no-cache")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Vary", "Accept-Encoding")
 		if matchesETag(r.Header.Get("If-None-Match"), tag) {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
-		if len(filter.Findings) > 0 {
-			filter = filter.withFindings(evaluate(snapshots))
+		answer, err := p.inventory.get(r.Context(), version, key, func() (*gzipped, error) {
+			return gzipBody(func(w io.Writer) error { return writeInventory(w, snapshots, filter, format) })
+		})
+		if r.Context().Err() != nil {
+			return // the client went away
 		}
-		fleet := filter.apply(newFleet(snapshots))
-		if format == "csv" {
-			w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-			w.Header().Set("Content-Disposition", `attachment; filename="digitalocean-inventory.csv"`)
-			writeCSV(w, fleet.Workloads)
+		if err != nil {
+			h.Del("ETag")
+			http.Error(w, "encoding the inventory failed: "+err.Error(), http.StatusInternalServerError)
 			return
 		}
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.Encode(fleet)
-	})
+		if format == "csv" {
+			h.Set("Content-Type", "text/csv; charset=utf-8")
+			h.Set("Content-Disposition", `attachment; filename="digitalocean-inventory.csv"`)
+		} else {
+			h.Set("Content-Type", "application/json; charset=utf-8")
+		}
+		answer.writeTo(w, r, gzipIt) // an error is the client's: it went away
+	}))
 }
 
-// etag names the data the answer is made of: each kind's last success and
-// last failure reason in each account, and the query. Between two refreshes
-// it stays the same; it is not a hash of the body, which is never built for
-// a 304.
-func etag(snapshots []*inventory.Snapshot, query string) string {
+// writeInventory writes the workloads the filter selects in a format.
+func writeInventory(w io.Writer, snapshots []*inventory.Snapshot, filter Filter, format string) error {
+	if len(filter.Findings) > 0 {
+		filter = filter.withFindings(evaluate(snapshots))
+	}
+	fleet := filter.apply(newFleet(snapshots))
+	if format == "csv" {
+		return writeCSV(w, fleet.Workloads)
+	}
+	return writeJSON(w, fleet)
+}
+
+// etag names an answer: the version of the lists, the canonical query and
+// whether it is gzipped. Between two refreshes it stays the same; it is
+// not a hash of the body, which is never built for a 304.
+func etag(version, query string, gzipped bool) string {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "v1\x00%s", query)
-	for _, s := range snapshots {
-		fmt.Fprintf(h, "\x00%s", s.Account)
-		for _, kind := range inventory.Kinds() { // every kind: project_id comes from the project resources
-			if status, ok := s.Status[kind]; ok {
-				fmt.Fprintf(h, "\x00%s=%d/%s", kind, status.LastSuccess.UnixNano(), status.Reason)
-			}
-		}
+	fmt.Fprintf(h, "v2\x00%s\x00%s", query, version)
+	if gzipped {
+		return fmt.Sprintf(`"%x-gzip"`, h.Sum64())
 	}
 	return fmt.Sprintf(`"%x"`, h.Sum64())
 }

@@ -1,12 +1,15 @@
 package web
 
 import (
+	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -51,7 +54,7 @@ func ids(rows []Row) []string {
 
 func TestInventoryJSONHasEveryWorkloadAndRefresh(t *testing.T) {
 	src := staticSource{fleetSnapshot("prod"), withUnknown(fleetSnapshot("staging"), inventory.KindApps, inventory.ReasonForbidden)}
-	rec := get(t, Inventory(src), "/inventory")
+	rec := get(t, inventoryOf(src), "/inventory")
 	if strings.Contains(rec.Body.String(), "<script>") {
 		t.Error("the JSON holds a raw <script>; encoding/json should escape < and >")
 	}
@@ -72,7 +75,7 @@ func TestInventoryJSONHasEveryWorkloadAndRefresh(t *testing.T) {
 }
 
 func TestInventoryFilters(t *testing.T) {
-	h := Inventory(staticSource{fleetSnapshot("prod")})
+	h := inventoryOf(staticSource{fleetSnapshot("prod")})
 	for _, tc := range []struct {
 		query string
 		want  []string
@@ -100,7 +103,7 @@ func TestInventoryFilters(t *testing.T) {
 }
 
 func TestInventoryNotesWhatATagFilterLeavesAlone(t *testing.T) {
-	h := Inventory(staticSource{fleetSnapshot("prod")})
+	h := inventoryOf(staticSource{fleetSnapshot("prod")})
 	for query, want := range map[string][]string{
 		"tag=production":               {untaggedNote()},
 		"tag=production&kind=droplets": nil,
@@ -113,7 +116,7 @@ func TestInventoryNotesWhatATagFilterLeavesAlone(t *testing.T) {
 }
 
 func TestInventoryRefusesUnknownKindAndFormat(t *testing.T) {
-	h := Inventory(staticSource{fleetSnapshot("prod")})
+	h := inventoryOf(staticSource{fleetSnapshot("prod")})
 	for _, query := range []string{"kind=droplet", "format=xml"} {
 		if rec := get(t, h, "/inventory?"+query); rec.Code != http.StatusBadRequest {
 			t.Errorf("?%s: status %d, want 400", query, rec.Code)
@@ -124,7 +127,7 @@ func TestInventoryRefusesUnknownKindAndFormat(t *testing.T) {
 // TestInventoryRefusesAQueryItCannotRead: a filter that does not parse is
 // an error, never the whole unfiltered list.
 func TestInventoryRefusesAQueryItCannotRead(t *testing.T) {
-	h := Inventory(staticSource{fleetSnapshot("prod")})
+	h := inventoryOf(staticSource{fleetSnapshot("prod")})
 	for _, query := range []string{"kind=droplets&region=%zz", "kind=%", "kind=droplets;region=nyc1", "format=csv&tag=%E"} {
 		rec := get(t, h, "/inventory?"+query)
 		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "cannot read the query") {
@@ -146,7 +149,7 @@ func TestInventoryCSVDefusesFormulas(t *testing.T) {
 	databases[0].Name = "@SUM(1+1)"
 	s := inventory.NewSnapshot("prod", refreshedAt, inventory.Droplets.With(droplets), inventory.Clusters.With(clusters),
 		inventory.Databases.With(databases), inventory.Apps.With(inventory.Apps.Of(base)))
-	rec := get(t, Inventory(staticSource{s}), "/inventory?format=csv")
+	rec := get(t, inventoryOf(staticSource{s}), "/inventory?format=csv")
 	records, err := csv.NewReader(rec.Body).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -163,7 +166,7 @@ func TestInventoryCSVDefusesFormulas(t *testing.T) {
 }
 
 func TestInventoryCSVHasTheSameRows(t *testing.T) {
-	h := Inventory(staticSource{fleetSnapshot("prod")})
+	h := inventoryOf(staticSource{fleetSnapshot("prod")})
 	rec := get(t, h, "/inventory?format=csv&kind=droplets")
 	if ct := rec.Header().Get("Content-Type"); ct != "text/csv; charset=utf-8" {
 		t.Errorf("Content-Type %q", ct)
@@ -207,7 +210,7 @@ func TestCSVCellDefusesFormulas(t *testing.T) {
 func TestInventoryETagChangesWithRefreshesAndQuery(t *testing.T) {
 	s := fleetSnapshot("prod")
 	src := staticSource{s}
-	h := Inventory(src)
+	h := inventoryOf(src)
 	tag := get(t, h, "/inventory").Header().Get("ETag")
 	if !strings.HasPrefix(tag, `"`) {
 		t.Fatalf("ETag %q is not a quoted entity tag", tag)
@@ -233,5 +236,68 @@ func TestInventoryETagChangesWithRefreshesAndQuery(t *testing.T) {
 	src[0] = &next
 	if rec := get(t, h, "/inventory", "If-None-Match", tag); rec.Code != http.StatusOK || rec.Header().Get("ETag") == tag {
 		t.Errorf("after a refresh: status %d, ETag %s; want 200 and a new ETag", rec.Code, rec.Header().Get("ETag"))
+	}
+}
+
+// TestInventoryGzippedOrNot: a client that accepts gzip gets the answer
+// gzipped, with an ETag of its own; any other the same body inflated;
+// both with their length and from one build.
+func TestInventoryGzippedOrNot(t *testing.T) {
+	p := NewPages(staticSource{fleetSnapshot("prod")}, PagesConfig{})
+	for _, target := range []string{"/inventory", "/inventory?format=csv"} {
+		plain := get(t, p.Inventory(), target, "Accept-Encoding", "identity")
+		zipped := get(t, p.Inventory(), target, "Accept-Encoding", "gzip, deflate, br")
+		if plain.Header().Get("Content-Encoding") != "" || zipped.Header().Get("Content-Encoding") != "gzip" {
+			t.Fatalf("%s: Content-Encoding %q and %q, want none and gzip", target,
+				plain.Header().Get("Content-Encoding"), zipped.Header().Get("Content-Encoding"))
+		}
+		for _, rec := range []*httptest.ResponseRecorder{plain, zipped} {
+			if rec.Header().Get("Content-Length") != strconv.Itoa(rec.Body.Len()) || rec.Header().Get("Vary") != "Accept-Encoding" {
+				t.Errorf("%s: Content-Length %s for %d bytes, Vary %q", target, rec.Header().Get("Content-Length"),
+					rec.Body.Len(), rec.Header().Get("Vary"))
+			}
+		}
+		zr, err := gzip.NewReader(zipped.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inflated, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(inflated) != plain.Body.String() || !strings.Contains(plain.Body.String(), "web-1") {
+			t.Errorf("%s: the gzipped answer inflates to %d bytes, the plain one has %d", target, len(inflated), plain.Body.Len())
+		}
+		tag := zipped.Header().Get("ETag")
+		if tag == plain.Header().Get("ETag") {
+			t.Errorf("%s: gzipped and plain share the ETag %s", target, tag)
+		}
+		if rec := get(t, p.Inventory(), target, "Accept-Encoding", "gzip", "If-None-Match", tag); rec.Code != http.StatusNotModified {
+			t.Errorf("%s: gzipped, If-None-Match its ETag: %d, want 304", target, rec.Code)
+		}
+	}
+	if n := p.inventory.built.Load(); n != 2 {
+		t.Errorf("%d builds for JSON and CSV, each plain and gzipped, want 2", n)
+	}
+}
+
+// TestInventoryHead answers HEAD with the headers of GET and no body, and
+// 304 to a HEAD that names its ETag.
+func TestInventoryHead(t *testing.T) {
+	h := inventoryOf(staticSource{fleetSnapshot("prod")})
+	body := get(t, h, "/inventory").Body.Len()
+	head := httptest.NewRecorder()
+	h.ServeHTTP(head, httptest.NewRequest(http.MethodHead, "/inventory", nil))
+	if head.Code != http.StatusOK || head.Body.Len() != 0 || head.Header().Get("Content-Length") != strconv.Itoa(body) ||
+		head.Header().Get("Content-Type") != "application/json; charset=utf-8" {
+		t.Errorf("HEAD: %d, %d bytes, Content-Length %s, %s; want 200, none, %d, JSON", head.Code, head.Body.Len(),
+			head.Header().Get("Content-Length"), head.Header().Get("Content-Type"), body)
+	}
+	again := httptest.NewRequest(http.MethodHead, "/inventory", nil)
+	again.Header.Set("If-None-Match", head.Header().Get("ETag"))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, again)
+	if rec.Code != http.StatusNotModified {
+		t.Errorf("HEAD with its ETag: %d, want 304", rec.Code)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/base64"
 	"html/template"
 	"net/http"
-	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
@@ -36,8 +35,8 @@ var landingTemplate = template.Must(template.New("landing").Funcs(template.FuncM
 // It is rendered on the server from the cache, so a filtered, sorted page
 // is a link; the page loads nothing from anywhere, and its small inline
 // script runs only with the nonce the Content-Security-Policy header names.
-func Landing(src inventory.Source, cfg LandingConfig) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+func (p *Pages) Landing() http.Handler {
+	return p.limit(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		query, filter, err := readQuery(r)
 		var table tableQuery
 		if err == nil {
@@ -47,27 +46,50 @@ func Landing(src inventory.Source, cfg LandingConfig) http.Handler {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
-		view := newLandingView(src.Snapshots(), landingRequest{filter, table, query}, cfg.Changes, time.Now())
-		view.Name, view.Version, view.MetricsPath = cfg.Name, cfg.Version, cfg.MetricsPath
-		view.Nonce = newNonce()
-		var page bytes.Buffer
-		if err := landingTemplate.Execute(&page, view); err != nil {
+		req := landingRequest{filter, table}
+		snapshots, changes := p.src.Snapshots(), readLastHour(p.landing.Changes)
+		version := listsVersion(snapshots) + changes.version()
+		page, err := p.pages.get(r.Context(), version, req.query().Encode(), func() (*stencil, error) {
+			return p.renderLanding(snapshots, req, changes)
+		})
+		if r.Context().Err() != nil {
+			return // the client went away
+		}
+		if err != nil {
 			http.Error(w, "rendering the page failed: "+err.Error(), http.StatusInternalServerError)
 			return
 		}
+		nonce := newNonce()
 		h := w.Header()
 		h.Set("Content-Type", "text/html; charset=utf-8")
-		h.Set("Content-Security-Policy", "default-src 'none'; script-src 'nonce-"+view.Nonce+"'; style-src 'nonce-"+
-			view.Nonce+"'; img-src data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+		h.Set("Content-Security-Policy", "default-src 'none'; script-src 'nonce-"+nonce+"'; style-src 'nonce-"+
+			nonce+"'; img-src data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cache-Control", "no-store")
-		w.Write(page.Bytes())
-	})
+		if r.Method != http.MethodHead {
+			page.writeTo(w, nonce, p.now()) // an error is the client's: it went away
+		}
+	}))
 }
 
+// renderLanding renders the page with marks for what each request fills in.
+func (p *Pages) renderLanding(snapshots []*inventory.Snapshot, req landingRequest, changes lastHour) (*stencil, error) {
+	var m marks
+	view := newLandingView(snapshots, req, changes, m.since)
+	view.Name, view.Version, view.MetricsPath = p.landing.Name, p.landing.Version, p.landing.MetricsPath
+	view.Nonce = m.nonce()
+	var page bytes.Buffer
+	if err := landingTemplate.Execute(&page, view); err != nil {
+		return nil, err
+	}
+	return m.cut(bytes.Clone(page.Bytes()))
+}
+
+// newNonce is a nonce for a Content-Security-Policy, in the base64 of URLs:
+// letters, digits, - and _, which the page writes as they are.
 func newNonce() string {
 	b := make([]byte, 18)
 	rand.Read(b) // never fails; see crypto/rand.Read
-	return base64.StdEncoding.EncodeToString(b)
+	return base64.RawURLEncoding.EncodeToString(b)
 }

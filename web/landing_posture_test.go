@@ -62,7 +62,7 @@ func TestLandingShowsEachWorkloadsProject(t *testing.T) {
 	if names := rowNames(doc); len(names) != 1 || names[0] != "web-1" {
 		t.Errorf("?project=p-def selects %q, want web-1", names)
 	}
-	fleet := decodeFleet(t, get(t, Inventory(src), "/inventory?kind=droplets"))
+	fleet := decodeFleet(t, get(t, inventoryOf(src), "/inventory?kind=droplets"))
 	for _, r := range fleet.Workloads {
 		if want := map[string]string{"1": "p-shop", "2": "p-def"}[r.ID]; r.ProjectID != want {
 			t.Errorf("/inventory: droplet %s in project %q, want %q", r.ID, r.ProjectID, want)
@@ -82,7 +82,7 @@ func TestLandingShowsTheLastHoursChanges(t *testing.T) {
 		{Account: "prod", At: now.Add(-time.Minute), Type: "modified",
 			Workload: inventory.Workload{Kind: "droplets", ID: "2", Name: "web-1"}, Fields: "size"},
 	}
-	rec := get(t, Landing(staticSource{fleetSnapshot("prod")}, LandingConfig{Changes: changes}), "/")
+	rec := get(t, landingOf(staticSource{fleetSnapshot("prod")}, LandingConfig{Changes: changes}), "/")
 	doc, _ := html.Parse(strings.NewReader(rec.Body.String()))
 	rows := find(doc, func(n *html.Node) bool { _, ok := attr(n, "data-change"); return ok })
 	if len(rows) != 2 || !strings.Contains(text(rows[0]), "web-1") || !strings.Contains(text(rows[0]), "size") ||

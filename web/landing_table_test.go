@@ -92,7 +92,7 @@ func TestLandingSortsOnTheServer(t *testing.T) {
 
 func TestLandingRefusesWhatItCannotRead(t *testing.T) {
 	for _, query := range []string{"?sort=cost", "?page=0", "?page=two", "?finding=no_such_check", "?kind=spaceships", "?tag=%zz"} {
-		rec := get(t, Landing(staticSource{fleetSnapshot("a")}, LandingConfig{}), "/"+query)
+		rec := get(t, landingOf(staticSource{fleetSnapshot("a")}, LandingConfig{}), "/"+query)
 		if rec.Code != http.StatusBadRequest {
 			t.Errorf("%s: %d, want 400", query, rec.Code)
 		}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"slices"
 	"strconv"
@@ -16,7 +17,7 @@ import (
 
 func landing(t *testing.T, src inventory.Source, target string) (*http.Response, *html.Node, string) {
 	t.Helper()
-	rec := get(t, Landing(src, LandingConfig{Name: "DigitalOcean Exporter", Version: "v1.2.3", MetricsPath: "/metrics"}), target)
+	rec := get(t, landingOf(src, LandingConfig{Name: "DigitalOcean Exporter", Version: "v1.2.3", MetricsPath: "/metrics"}), target)
 	body := rec.Body.String()
 	doc, err := html.Parse(strings.NewReader(body))
 	if err != nil {
@@ -231,5 +232,57 @@ func TestLandingLeavesKindsWithoutRegionsOutOfTheRegionTable(t *testing.T) {
 	}
 	if strings.Contains(body, `<th class="num">Certificates</th>`) {
 		t.Error("the table by region has a column for certificates")
+	}
+}
+
+// TestCachedPageTellsAgesAtEachRequest: the page is built once, and each
+// request gets its own nonce and the ages at its own time.
+func TestCachedPageTellsAgesAtEachRequest(t *testing.T) {
+	changes := fixedChanges{{Account: "prod", At: refreshedAt.Add(-time.Minute), Type: "added",
+		Workload: inventory.Workload{Kind: "droplets", ID: "2", Name: "web-1"}}}
+	p := NewPages(staticSource{fleetSnapshot("prod")}, PagesConfig{Landing: LandingConfig{Changes: changes}})
+	var nonces []string
+	for _, later := range []time.Duration{time.Hour, 2 * time.Hour} {
+		p.now = func() time.Time { return refreshedAt.Add(later) }
+		rec := get(t, p.Landing(), "/")
+		doc, err := html.Parse(rec.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		health := find(doc, func(n *html.Node) bool { s, _ := attr(n, "data-state"); return s == "ok" })
+		change := find(doc, func(n *html.Node) bool { _, ok := attr(n, "data-change"); return ok })
+		wantAge, wantAgo := age(later), age(later+time.Minute)+" ago"
+		if cells := find(health[0], func(n *html.Node) bool { return n.Data == "td" }); text(cells[3]) != wantAge {
+			t.Errorf("%s after the refresh: the data's age reads %q, want %q", later, text(cells[3]), wantAge)
+		}
+		if cells := find(change[0], func(n *html.Node) bool { return n.Data == "td" }); text(cells[0]) != wantAgo {
+			t.Errorf("%s after the refresh: the change reads %q, want %q", later, text(cells[0]), wantAgo)
+		}
+		nonces = append(nonces, nonceOf.FindStringSubmatch(rec.Header().Get("Content-Security-Policy"))[1])
+		if strings.Contains(rec.Body.String(), string(markPrefix)) {
+			t.Error("a mark is left in the page")
+		}
+	}
+	if nonces[0] == nonces[1] || p.pages.built.Load() != 1 {
+		t.Errorf("nonces %q from %d builds; want two nonces from one", nonces, p.pages.built.Load())
+	}
+}
+
+func TestLandingHead(t *testing.T) {
+	rec := httptest.NewRecorder()
+	landingOf(staticSource{fleetSnapshot("prod")}, LandingConfig{}).ServeHTTP(rec, httptest.NewRequest(http.MethodHead, "/", nil))
+	if rec.Code != http.StatusOK || rec.Body.Len() != 0 || rec.Header().Get("Content-Type") != "text/html; charset=utf-8" {
+		t.Errorf("HEAD: %d, %d bytes, %s; want 200, none, HTML", rec.Code, rec.Body.Len(), rec.Header().Get("Content-Type"))
+	}
+}
+
+func TestStencilRefusesAMarkCutShort(t *testing.T) {
+	var m marks
+	page := "<p>" + m.since(refreshedAt) + "</p><p>" + string(markPrefix) + "9"
+	if _, err := m.cut([]byte(page)); err == nil {
+		t.Error("a page whose last mark has no end was cut without an error")
+	}
+	if _, err := m.cut([]byte("<p>" + string(markPrefix) + "1.</p>")); err == nil {
+		t.Error("a mark of a hole never handed out was cut without an error")
 	}
 }

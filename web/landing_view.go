@@ -76,17 +76,26 @@ type selected struct{ Kind, Region, Tag, Status, Project, Finding, Sort string }
 type landingRequest struct {
 	filter Filter
 	table  tableQuery
-	query  url.Values
 }
 
-func newLandingView(snapshots []*inventory.Snapshot, req landingRequest, changes RecentChanges, now time.Time) landingView {
+// query is the canonical query of the request: the same for every query
+// that asks for the same page.
+func (r landingRequest) query() url.Values {
+	q := r.filter.query()
+	r.table.addTo(q)
+	return q
+}
+
+// newLandingView builds the page of snapshots and recent changes; since
+// says how long ago a time was.
+func newLandingView(snapshots []*inventory.Snapshot, req landingRequest, changes lastHour, since func(time.Time) string) landingView {
 	fleet := newFleet(snapshots)
 	results := evaluate(snapshots)
 	filter := req.filter.withFindings(results)
-	v := landingView{TagNote: filter.untaggedNote(), Changes: recentChanges(changes, now), Projects: projectNames(snapshots),
+	v := landingView{TagNote: filter.untaggedNote(), Changes: changes.list(since), Projects: projectNames(snapshots),
 		Filter: selected{Kind: first(filter.Kinds), Region: first(filter.Regions), Tag: first(filter.Tags),
 			Status: first(filter.Statuses), Project: first(filter.Projects), Finding: first(filter.Findings),
-			Sort: req.query.Get(paramSort)}}
+			Sort: req.table.sortParam()}}
 	for _, kind := range inventory.WorkloadKinds() {
 		v.Kinds = append(v.Kinds, kindSummary{Kind: kind.Name(), Label: kind.Label(), Tagged: kind.Has(inventory.HasTags)})
 	}
@@ -106,7 +115,7 @@ func newLandingView(snapshots []*inventory.Snapshot, req landingRequest, changes
 			selectedRows = append(selectedRows, row)
 		}
 	}
-	v.Table = newWorkloadTable(selectedRows, len(fleet.Workloads), req.table, req.query, v.Projects)
+	v.Table = newWorkloadTable(selectedRows, len(fleet.Workloads), req.table, filter, v.Projects)
 	v.RegionKinds = slices.DeleteFunc(slices.Clone(v.Kinds), func(k kindSummary) bool {
 		return !inventory.KindNamed(k.Kind).Has(inventory.HasRegion)
 	})
@@ -114,7 +123,7 @@ func newLandingView(snapshots []*inventory.Snapshot, req landingRequest, changes
 	v.Choices = choices{Kinds: Kinds, Regions: uniq(places), Tags: uniq(tags), Statuses: uniq(statuses),
 		Projects: projectOptions(v.Projects)}
 	for _, s := range snapshots {
-		v.Health = append(v.Health, healthRows(s, now)...)
+		v.Health = append(v.Health, healthRows(s, since)...)
 		v.Posture = append(v.Posture, newPostureView(s, results[s.Account]))
 	}
 	return v
@@ -169,7 +178,7 @@ func regionSummaries(rows []Row, kinds []kindSummary) []regionSummary {
 
 // healthRows tells how each enabled kind of one account was refreshed, the
 // account itself included, in the refresher's order.
-func healthRows(s *inventory.Snapshot, now time.Time) []healthRow {
+func healthRows(s *inventory.Snapshot, since func(time.Time) string) []healthRow {
 	var rows []healthRow
 	for _, kind := range inventory.Kinds() {
 		status, enabled := s.Status[kind]
@@ -184,7 +193,7 @@ func healthRows(s *inventory.Snapshot, now time.Time) []healthRow {
 			row.State = "failing"
 		}
 		if status.Known() {
-			row.Age = age(now.Sub(status.LastSuccess))
+			row.Age = since(status.LastSuccess)
 			row.LastSuccess = status.LastSuccess.UTC().Format(time.RFC3339)
 		}
 		rows = append(rows, row)

@@ -64,7 +64,7 @@ func newPostureView(s *inventory.Snapshot, results []posture.Result) postureView
 			f.Named = append(f.Named, namedRef{kindLabel(ref.Kind), ref.Name})
 		}
 		if slices.ContainsFunc(r.Failing, func(ref posture.Ref) bool { return slices.Contains(Kinds, ref.Kind) }) {
-			f.Link = pageLink(map[string][]string{paramFinding: {r.Name}}, "", 1)
+			f.Link = pageLink(Filter{Findings: []string{r.Name}}, tableQuery{})
 		}
 		v.Findings = append(v.Findings, f)
 	}

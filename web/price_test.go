@@ -14,7 +14,7 @@ import (
 // shows none, never 0.
 func TestEachWorkloadShowsItsListPrice(t *testing.T) {
 	src := staticSource{fleetSnapshot("prod")}
-	fleet := decodeFleet(t, get(t, Inventory(src), "/inventory"))
+	fleet := decodeFleet(t, get(t, inventoryOf(src), "/inventory"))
 	for _, r := range fleet.Workloads {
 		switch {
 		case r.Kind == "droplets" && r.ID == "2":
@@ -25,11 +25,11 @@ func TestEachWorkloadShowsItsListPrice(t *testing.T) {
 			t.Errorf("%s %s: price %v, want none", r.Kind, r.ID, *r.MonthlyPrice)
 		}
 	}
-	if body := get(t, Inventory(src), "/inventory?kind=databases").Body.String(); !strings.Contains(body, `"monthly_price_dollars": null`) {
+	if body := get(t, inventoryOf(src), "/inventory?kind=databases").Body.String(); !strings.Contains(body, `"monthly_price_dollars": null`) {
 		t.Errorf("an unpriced workload's price is not null: %s", body)
 	}
 
-	records, err := csv.NewReader(get(t, Inventory(src), "/inventory?format=csv&kind=droplets").Body).ReadAll()
+	records, err := csv.NewReader(get(t, inventoryOf(src), "/inventory?format=csv&kind=droplets").Body).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,6 +70,25 @@ func parseTableQuery(q url.Values) (tableQuery, error) {
 	return t, nil
 }
 
+// sortParam is the sort as ?sort= gives it.
+func (t tableQuery) sortParam() string {
+	if t.sort != "" && t.descending {
+		return "-" + t.sort
+	}
+	return t.sort
+}
+
+// addTo adds the sort and the page to a query, as links write them: no
+// page for the first.
+func (t tableQuery) addTo(q url.Values) {
+	if t.sort != "" {
+		q.Set(paramSort, t.sortParam())
+	}
+	if t.page > 1 {
+		q.Set(paramPage, strconv.Itoa(t.page))
+	}
+}
+
 // workloadTable is one page of the workloads the filter selects.
 type workloadTable struct {
 	Rows          []Row
@@ -90,8 +109,8 @@ type header struct {
 }
 
 // newWorkloadTable sorts the selected rows and cuts out the page asked for;
-// a page past the end shows the last.
-func newWorkloadTable(selected []Row, all int, t tableQuery, query url.Values, projects map[string]string) workloadTable {
+// a page past the end shows the last. Its links keep the filter.
+func newWorkloadTable(selected []Row, all int, t tableQuery, filter Filter, projects map[string]string) workloadTable {
 	if i := slices.IndexFunc(columns, func(c column) bool { return c.Key == t.sort }); i >= 0 {
 		value := columns[i].value
 		slices.SortStableFunc(selected, func(a, b Row) int {
@@ -109,42 +128,32 @@ func newWorkloadTable(selected []Row, all int, t tableQuery, query url.Values, p
 	if len(table.Rows) > 0 {
 		table.First, table.Last = start+1, start+len(table.Rows)
 	}
-	link := func(sort string, page int) string { return pageLink(query, sort, page) }
-	current := query.Get(paramSort)
 	for _, c := range columns {
-		h := header{Label: c.Label, Link: link(c.Key, 1)}
+		h := header{Label: c.Label, Link: pageLink(filter, tableQuery{sort: c.Key, page: 1})}
 		if c.Key == t.sort {
 			h.Sort = map[bool]string{false: "ascending", true: "descending"}[t.descending]
 			if !t.descending {
-				h.Link = link("-"+c.Key, 1)
+				h.Link = pageLink(filter, tableQuery{sort: c.Key, descending: true, page: 1})
 			}
 		}
 		table.Headers = append(table.Headers, h)
 	}
+	page := func(n int) string {
+		return pageLink(filter, tableQuery{sort: t.sort, descending: t.descending, page: n})
+	}
 	if table.Page > 1 {
-		table.Prev, table.FirstPage = link(current, table.Page-1), link(current, 1)
+		table.Prev, table.FirstPage = page(table.Page-1), page(1)
 	}
 	if table.Page < table.Pages {
-		table.Next, table.LastPage = link(current, table.Page+1), link(current, table.Pages)
+		table.Next, table.LastPage = page(table.Page+1), page(table.Pages)
 	}
 	return table
 }
 
-// pageLink is the page's own address with the query's filters, a sort and
-// a page.
-func pageLink(query url.Values, sort string, page int) string {
-	q := url.Values{}
-	for _, p := range filterParams {
-		if v := values(query, p); len(v) > 0 {
-			q[p] = v
-		}
-	}
-	if sort != "" {
-		q.Set(paramSort, sort)
-	}
-	if page > 1 {
-		q.Set(paramPage, strconv.Itoa(page))
-	}
+// pageLink is the page's own address with a filter, a sort and a page.
+func pageLink(filter Filter, t tableQuery) string {
+	q := filter.query()
+	t.addTo(q)
 	if len(q) == 0 {
 		return "/"
 	}
