@@ -27,14 +27,8 @@ func collectAlertPolicies(out emit, s *inventory.Snapshot) {
 		policies.add(p.UUID, p.Type, p.Description, boolLabel(p.Enabled))
 	}
 	policies.sendOnes(out, monitoringAlertPolicyInfo, s.Account)
-	list := inventory.AlertPolicies.Of(s)
+	watchers := inventory.NewDropletWatchers(inventory.AlertPolicies.Of(s))
 	for _, d := range inventory.Droplets.Of(s) {
-		watching := 0
-		for i := range list {
-			if list[i].WatchesDroplet(&d) {
-				watching++
-			}
-		}
-		gauge(out, dropletAlertPolicies, float64(watching), s.Account, strconv.Itoa(d.ID))
+		gauge(out, dropletAlertPolicies, float64(watchers.Count(&d)), s.Account, strconv.Itoa(d.ID))
 	}
 }

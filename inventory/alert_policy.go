@@ -27,14 +27,40 @@ type AlertPolicy struct {
 // dropletPolicy is the prefix of the types of the policies that watch Droplets.
 const dropletPolicy = "v1/insights/droplet/"
 
-// WatchesDroplet tells whether the policy is enabled, watches a Droplet
-// metric, and names the Droplet or one of its tags.
-func (p *AlertPolicy) WatchesDroplet(d *Droplet) bool {
-	if !p.Enabled || !strings.HasPrefix(p.Type, dropletPolicy) {
-		return false
+// DropletWatchers counts the policies that watch each Droplet: enabled,
+// of a Droplet metric, naming the Droplet or one of its tags. Built once
+// for a list of policies, it answers for many Droplets without going
+// through every policy for each.
+type DropletWatchers struct {
+	byID, byTag map[string][]int // the indexes of the policies naming each
+}
+
+// NewDropletWatchers indexes the policies that watch Droplets.
+func NewDropletWatchers(policies []AlertPolicy) DropletWatchers {
+	w := DropletWatchers{byID: map[string][]int{}, byTag: map[string][]int{}}
+	for i, p := range policies {
+		if !p.Enabled || !strings.HasPrefix(p.Type, dropletPolicy) {
+			continue
+		}
+		for _, id := range p.Entities {
+			w.byID[id] = append(w.byID[id], i)
+		}
+		for _, t := range p.Tags {
+			w.byTag[t] = append(w.byTag[t], i)
+		}
 	}
-	return slices.Contains(p.Entities, strconv.Itoa(d.ID)) ||
-		slices.ContainsFunc(p.Tags, func(t string) bool { return slices.Contains(d.Tags, t) })
+	return w
+}
+
+// Count is how many policies watch d, each counted once however many of
+// its names and tags match.
+func (w DropletWatchers) Count(d *Droplet) int {
+	watching := slices.Clone(w.byID[strconv.Itoa(d.ID)])
+	for _, t := range d.Tags {
+		watching = append(watching, w.byTag[t]...)
+	}
+	slices.Sort(watching)
+	return len(slices.Compact(watching))
 }
 
 // AlertPolicies lists the account's alert policies.

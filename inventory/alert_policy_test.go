@@ -27,8 +27,36 @@ func TestMapAlertPoliciesFromExamples(t *testing.T) {
 			t.Errorf("%s was decoded", secret)
 		}
 	}
-	if !p.WatchesDroplet(&Droplet{ID: 192018292}) || !p.WatchesDroplet(&Droplet{ID: 1, Tags: []string{"production_droplets"}}) ||
-		p.WatchesDroplet(&Droplet{ID: 1, Tags: []string{"staging"}}) {
+	watchers := NewDropletWatchers(got)
+	if watchers.Count(&Droplet{ID: 192018292}) != 1 || watchers.Count(&Droplet{ID: 1, Tags: []string{"production_droplets"}}) != 1 ||
+		watchers.Count(&Droplet{ID: 1, Tags: []string{"staging"}}) != 0 {
 		t.Error("the policy does not watch what it names")
+	}
+}
+
+// TestDropletWatchersCountEachPolicyOnce: a policy that names a Droplet
+// and its tags counts once; a disabled one, or one of another metric
+// type, not at all.
+func TestDropletWatchersCountEachPolicyOnce(t *testing.T) {
+	policies := []AlertPolicy{
+		{Type: "v1/insights/droplet/cpu", Enabled: true, Entities: []string{"7"}, Tags: []string{"web", "prod"}},
+		{Type: "v1/insights/droplet/memory_utilization_percent", Enabled: true, Tags: []string{"prod"}},
+		{Type: "v1/insights/droplet/cpu", Enabled: false, Entities: []string{"7"}},
+		{Type: "v1/insights/lbaas/avg_cpu_utilization_percent", Enabled: true, Entities: []string{"7"}, Tags: []string{"web"}},
+	}
+	w := NewDropletWatchers(policies)
+	for _, c := range []struct {
+		droplet Droplet
+		want    int
+	}{
+		{Droplet{ID: 7, Tags: []string{"web", "prod"}}, 2},
+		{Droplet{ID: 7}, 1},
+		{Droplet{ID: 8, Tags: []string{"prod"}}, 2},
+		{Droplet{ID: 8, Tags: []string{"web"}}, 1},
+		{Droplet{ID: 8, Tags: []string{"staging"}}, 0},
+	} {
+		if got := w.Count(&c.droplet); got != c.want {
+			t.Errorf("Droplet %d %v: watched by %d policies, want %d", c.droplet.ID, c.droplet.Tags, got, c.want)
+		}
 	}
 }

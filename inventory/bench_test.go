@@ -6,17 +6,19 @@ import (
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
 )
 
-// BenchmarkRefresh lists every kind of a large account (10,000 Droplets, 200
-// clusters, 500 databases, 1,000 apps) from the fake API over loopback HTTP:
-// every listed kind, not the monitored ones. The figures include the fake's
-// side of each request.
+// BenchmarkRefresh lists every kind of the large account (fakeapi.LargeAccount:
+// 10,000 Droplets and what surrounds them) from the fake API over loopback
+// HTTP, lists and details: every listed kind, not the monitored ones. The
+// figures include the fake's side of each request.
 func BenchmarkRefresh(b *testing.B) {
-	api := newTestAPIOf(b, fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 10000, fakeapi.Clusters: 200, fakeapi.Databases: 500, fakeapi.Apps: 1000, fakeapi.Firewalls: 100, fakeapi.LoadBalancers: 50}), ListedKinds())
+	size := fakeapi.LargeAccount
+	api := newTestAPIOf(b, fakeapi.Generate(size), ListedKinds())
 	b.ReportAllocs()
 	for b.Loop() {
 		s := api.refresh(b)
-		if len(Droplets.Of(s)) != 10000 || len(Apps.Of(s)) != 1000 {
-			b.Fatalf("listed %d droplets, %d apps", len(Droplets.Of(s)), len(Apps.Of(s)))
+		droplets, volumes := len(Droplets.Of(s)), len(Volumes.Of(s))
+		if droplets != size[fakeapi.Droplets]+size[fakeapi.GPUDroplets] || volumes != size[fakeapi.Volumes] {
+			b.Fatalf("listed %d droplets, %d volumes; the account has %v", droplets, volumes, size)
 		}
 	}
 	b.ReportMetric(float64(len(api.Requests()))/float64(b.N), "requests/op")

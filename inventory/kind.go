@@ -72,15 +72,10 @@ func (k *Kind) AttributeKeys() []string { return k.attributes }
 // Compared tells whether drift counts a change of the attribute key.
 func (k *Kind) Compared(key string) bool { return slices.Contains(k.compared, key) }
 
-// Workloads projects the kind's list in s; nil when the kind is not a
-// workload or was never listed.
-func (k *Kind) Workloads(s *Snapshot) []Workload {
-	list, ok := s.lists[k.name]
-	if !ok || k.project == nil {
-		return nil
-	}
-	return k.project(list)
-}
+// Workloads is the projection of the kind's list in s, shared by every
+// reader, who must not change it; nil when the kind is not a workload or
+// was never listed.
+func (k *Kind) Workloads(s *Snapshot) []Workload { return s.workloads[k.name] }
 
 // kinds lists every kind the refresher knows, in the order pages show
 // them; the account comes first because digitalocean_up depends on it.

@@ -18,6 +18,10 @@ type Snapshot struct {
 	API      APIStats
 	Settings Settings
 	lists    map[string]any // by kind: what its last successful refresh mapped
+	// workloads are the projections of the workload kinds' lists, made once
+	// when a list is put, since every scrape's rebuild, page and drift
+	// reads them. Shared by all readers: never to be changed.
+	workloads map[string][]Workload
 }
 
 // Settings are what the configuration says of an account that refreshes,
@@ -45,6 +49,13 @@ func (s *Snapshot) put(kind string, list any) {
 		s.lists = map[string]any{}
 	}
 	s.lists[kind] = list
+	if k := KindNamed(kind); k != nil && k.project != nil {
+		s.workloads = maps.Clone(s.workloads)
+		if s.workloads == nil {
+			s.workloads = map[string][]Workload{}
+		}
+		s.workloads[kind] = k.project(list)
+	}
 }
 
 // Listing is one kind's list, to build a snapshot by hand: see NewSnapshot.

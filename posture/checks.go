@@ -134,10 +134,8 @@ func dropletWithoutMonitoringAgent(s *inventory.Snapshot) []Ref {
 // dropletWithoutAlertPolicy finds the Droplets that no enabled alert
 // policy of a Droplet metric watches, by ID or through a tag.
 func dropletWithoutAlertPolicy(s *inventory.Snapshot) []Ref {
-	policies := inventory.AlertPolicies.Of(s)
-	return failing(inventory.Droplets.Of(s), dropletRef, func(d *inventory.Droplet) bool {
-		return !slices.ContainsFunc(policies, func(p inventory.AlertPolicy) bool { return p.WatchesDroplet(d) })
-	})
+	watchers := inventory.NewDropletWatchers(inventory.AlertPolicies.Of(s))
+	return failing(inventory.Droplets.Of(s), dropletRef, func(d *inventory.Droplet) bool { return watchers.Count(d) == 0 })
 }
 
 // spacesKeyFullAccess finds the Spaces keys that may do anything to every
