@@ -3,6 +3,7 @@
 package collector
 
 import (
+	"bytes"
 	"context"
 	"maps"
 	"net/http"
@@ -16,53 +17,71 @@ import (
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
-// largeSource is the large account, listed: its monitored kinds, off by
-// default, would read every Droplet's metrics first (BenchmarkDropletMetricsScrape).
-func largeSource(b *testing.B) (*fakeapi.Server, *inventory.Refresher) {
-	return startAPIOf(b, fakeapi.Generate(fakeapi.LargeAccount), inventory.ListedKinds())
+// largeAccounts are the sizes the scrape benchmarks are stated for: the
+// fleet of workloads alone, and the whole account around it.
+var largeAccounts = []struct {
+	name string
+	size fakeapi.Size
+}{{"fleet", fakeapi.LargeFleet}, {"account", fakeapi.LargeAccount}}
+
+// benchmarkLarge runs bench for each of largeAccounts, listed: their
+// monitored kinds, off by default, would read every Droplet's metrics
+// first (BenchmarkDropletMetricsScrape).
+func benchmarkLarge(b *testing.B, bench func(*testing.B, *fakeapi.Server, *inventory.Refresher)) {
+	for _, a := range largeAccounts {
+		b.Run(a.name, func(b *testing.B) {
+			api, r := startAPIOf(b, fakeapi.Generate(a.size), inventory.ListedKinds())
+			bench(b, api, r)
+		})
+	}
 }
 
 // BenchmarkScrape serves /metrics of a large account, as Prometheus 3 asks
 // for it, without compression.
 func BenchmarkScrape(b *testing.B) {
-	_, r := largeSource(b)
-	benchmarkScrape(b, NewGatherer(inventory.Refreshers{r}, everything), "identity")
+	benchmarkLarge(b, func(b *testing.B, _ *fakeapi.Server, r *inventory.Refresher) {
+		benchmarkScrape(b, NewGatherer(inventory.Refreshers{r}, everything), "identity")
+	})
 }
 
 // BenchmarkScrapeGzip is BenchmarkScrape with the gzip compression that
 // Prometheus asks for by default.
 func BenchmarkScrapeGzip(b *testing.B) {
-	_, r := largeSource(b)
-	benchmarkScrape(b, NewGatherer(inventory.Refreshers{r}, everything), "gzip")
+	benchmarkLarge(b, func(b *testing.B, _ *fakeapi.Server, r *inventory.Refresher) {
+		benchmarkScrape(b, NewGatherer(inventory.Refreshers{r}, everything), "gzip")
+	})
 }
 
 // BenchmarkScrapeWhileAPIHangs is BenchmarkScrapeGzip while every API
 // request hangs and refreshes keep trying: the figures must match.
 func BenchmarkScrapeWhileAPIHangs(b *testing.B) {
-	api, r := largeSource(b)
-	api.SetFault("*", fakeapi.Fault{Hang: true})
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go r.Run(ctx)
-	benchmarkScrape(b, NewGatherer(inventory.Refreshers{r}, everything), "gzip")
+	benchmarkLarge(b, func(b *testing.B, api *fakeapi.Server, r *inventory.Refresher) {
+		api.SetFault("*", fakeapi.Fault{Hang: true})
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go r.Run(ctx)
+		benchmarkScrape(b, NewGatherer(inventory.Refreshers{r}, everything), "gzip")
+	})
 }
 
 // BenchmarkScrapeAfterDropletsChange: the Droplets look freshly refreshed
 // at every scrape, so the collectors that read them (Droplets, firewalls,
-// load balancers, tags, posture) are built anew by the scrape itself, as
-// when it arrives before Warm has rebuilt them.
+// load balancers, tags, posture, cost, ...) are built anew by the scrape
+// itself, as when it arrives before Warm has rebuilt them.
 func BenchmarkScrapeAfterDropletsChange(b *testing.B) {
-	_, r := largeSource(b)
-	changing := &changingSource{base: r.Snapshot(), kinds: []string{inventory.KindDroplets}}
-	benchmarkScrape(b, NewGatherer(changing, everything), "gzip")
+	benchmarkLarge(b, func(b *testing.B, _ *fakeapi.Server, r *inventory.Refresher) {
+		changing := &changingSource{base: r.Snapshot(), kinds: []string{inventory.KindDroplets}}
+		benchmarkScrape(b, NewGatherer(changing, everything), "gzip")
+	})
 }
 
 // BenchmarkScrapeAfterEveryListChange is the worst case: every list looks
 // freshly refreshed at every scrape, so nothing comes from the cache.
 func BenchmarkScrapeAfterEveryListChange(b *testing.B) {
-	_, r := largeSource(b)
-	changing := &changingSource{base: r.Snapshot(), kinds: inventory.ListedKinds()}
-	benchmarkScrape(b, NewGatherer(changing, everything), "gzip")
+	benchmarkLarge(b, func(b *testing.B, _ *fakeapi.Server, r *inventory.Refresher) {
+		changing := &changingSource{base: r.Snapshot(), kinds: inventory.ListedKinds()}
+		benchmarkScrape(b, NewGatherer(changing, everything), "gzip")
+	})
 }
 
 // benchmarkScrape serves /metrics as the exporter does, to a client that
@@ -76,6 +95,7 @@ func benchmarkScrape(b *testing.B, g *Gatherer, acceptEncoding string) {
 	req.Header.Set("Accept", testtool.PrometheusAccept)
 	req.Header.Set("Accept-Encoding", acceptEncoding)
 	handler.ServeHTTP(testtool.NewDiscardWriter(), req) // what a cache holds is built once
+	series := countSeries(b, handler)
 	size := 0
 	base := testtool.ResetPeakRSS(b)
 	cpu := testtool.CPUTime()
@@ -90,7 +110,24 @@ func benchmarkScrape(b *testing.B, g *Gatherer, acceptEncoding string) {
 	}
 	b.ReportMetric(float64(testtool.CPUTime()-cpu)/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(size), "bytes/scrape")
+	b.ReportMetric(float64(series), "series")
 	b.ReportMetric(testtool.PeakRSSAddedMiB(b, base), "peak-RSS-added-MiB")
+}
+
+// countSeries is how many samples a scrape in the text format holds.
+func countSeries(b *testing.B, handler http.Handler) int {
+	rec := httptest.NewRecorder()
+	handler.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	n := 0
+	for line := range bytes.Lines(rec.Body.Bytes()) {
+		if !bytes.HasPrefix(line, []byte("#")) {
+			n++
+		}
+	}
+	if rec.Code != http.StatusOK || n == 0 {
+		b.Fatalf("status %d, %d series", rec.Code, n)
+	}
+	return n
 }
 
 // changingSource serves the same lists as if those of kinds had just been
