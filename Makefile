@@ -58,7 +58,8 @@ release: clean binaries
 	$(MAKE) --no-print-directory checksums
 
 # One tarball per platform, as Prometheus' exporters ship:
-# digitalocean_exporter-VERSION.OS-ARCH/{digitalocean_exporter,LICENSE,README.md}.
+# digitalocean_exporter-VERSION.OS-ARCH/{digitalocean_exporter,LICENSE,README.md,
+# CHANGELOG.md,docs/}: the README's links lead into docs/.
 binaries:
 	@set -e; for platform in $(PLATFORMS); do \
 	  os=$${platform%/*}; arch=$${platform#*/}; \
@@ -66,7 +67,7 @@ binaries:
 	  mkdir -p $(DIST)/$$dir; \
 	  echo "build $$dir"; \
 	  GOOS=$$os GOARCH=$$arch $(GOBUILD) -o $(DIST)/$$dir/$(BINARY) .; \
-	  cp LICENSE README.md $(DIST)/$$dir/; \
+	  cp -R LICENSE README.md CHANGELOG.md docs $(DIST)/$$dir/; \
 	  tar --sort=name --mtime=@$(SOURCE_DATE_EPOCH) --owner=0 --group=0 --numeric-owner \
 	    -C $(DIST) -cf - $$dir | gzip -n > $(DIST)/$$dir.tar.gz; \
 	done

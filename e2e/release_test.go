@@ -11,7 +11,8 @@ import (
 )
 
 // TestRelease runs `make release` with stamps of its own: a tarball per
-// platform holding that platform's static binary, a .deb per Linux
+// platform holding that platform's static binary and the docs the README
+// links to, a .deb per Linux
 // architecture, and sha256sums.txt over all of them, which sha256sum checks.
 func TestRelease(t *testing.T) {
 	t.Parallel()
@@ -29,7 +30,7 @@ func TestRelease(t *testing.T) {
 		want = append(want, dir+".tar.gz")
 		checkReleaseBinary(t, filepath.Join(dist, dir, "digitalocean_exporter"), goos, goarch)
 		tarball := run(t, dist, "tar", "tar", "-tzf", dir+".tar.gz")
-		for _, file := range []string{"digitalocean_exporter", "LICENSE", "README.md"} {
+		for _, file := range []string{"digitalocean_exporter", "LICENSE", "README.md", "CHANGELOG.md", "docs/metrics.md", "docs/operations.md", "docs/images/landing.png"} {
 			if !slices.Contains(strings.Fields(tarball), dir+"/"+file) {
 				t.Errorf("%s.tar.gz lacks %s: it holds %s", dir, file, tarball)
 			}

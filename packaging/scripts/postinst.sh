@@ -1,6 +1,6 @@
 #!/bin/sh
 # Tell systemd of the unit, and restart the exporter on an upgrade if it runs.
-# It is not enabled on a first install: it needs a token first (README).
+# It is not enabled on a first install: it needs a token first (docs/operations.md).
 set -e
 if [ -d /run/systemd/system ]; then
   systemctl daemon-reload || true
