@@ -19,12 +19,11 @@ const namespace = "digitalocean"
 // newDesc names a metric digitalocean_<subsystem>_<name> and puts the
 // account label first, so no collector spells either out.
 func newDesc(subsystem, name, help string, labels ...string) *prometheus.Desc {
-	return prometheus.NewDesc(
-		prometheus.BuildFQName(namespace, subsystem, name),
-		help,
-		append([]string{"account"}, labels...),
-		nil,
-	)
+	fqName := prometheus.BuildFQName(namespace, subsystem, name)
+	labels = append([]string{"account"}, labels...)
+	desc := prometheus.NewDesc(fqName, help, labels, nil)
+	families.Store(desc, newFamily(fqName, help, labels))
+	return desc
 }
 
 // kindCollector exposes one resource kind of every account. It skips an
@@ -49,7 +48,11 @@ func (c kindCollector) Describe(ch chan<- *prometheus.Desc) {
 }
 
 func (c kindCollector) Collect(ch chan<- prometheus.Metric) {
-	out := func(m prometheus.Metric) { ch <- m }
+	c.each(func(m prometheus.Metric) { ch <- m })
+}
+
+// each hands out every metric of every account whose list is known.
+func (c kindCollector) each(out emit) {
 	for _, s := range c.src.Snapshots() {
 		if c.kind == "" || s.Status[c.kind].Known() {
 			c.collect(out, s)
@@ -82,7 +85,7 @@ func send(out emit, desc *prometheus.Desc, kind prometheus.ValueType, value floa
 	for i, v := range labels {
 		labels[i] = capLabel(v)
 	}
-	m, err := prometheus.NewConstMetric(desc, kind, value, labels...)
+	m, err := newSample(desc, kind, value, labels)
 	if err != nil {
 		m = prometheus.NewInvalidMetric(desc, err)
 	}

@@ -43,7 +43,11 @@ func NewGatherer(src inventory.Source, enabled func(name string) bool, extra ...
 			reg := prometheus.NewRegistry()
 			reg.MustRegister(c)
 			all.MustRegister(c)
-			g.lists = append(g.lists, &listCache{src: src, kinds: f.reads(), reg: reg})
+			l := &listCache{src: src, kinds: f.reads(), reg: reg, gather: reg.Gather}
+			if kc, ok := c.(kindCollector); ok {
+				l.gather = func() ([]*dto.MetricFamily, error) { return gatherDirect(kc) }
+			}
+			g.lists = append(g.lists, l)
 		}
 	}
 	return g
@@ -103,8 +107,11 @@ func (g *Gatherer) Warm(ctx context.Context, every time.Duration) {
 // of the lists it reads.
 type listCache struct {
 	src   inventory.Source
-	kinds []string // the inventory kinds its collector reads
-	reg   *prometheus.Registry
+	kinds []string             // the inventory kinds its collector reads
+	reg   *prometheus.Registry // its collector alone, for Gather
+	// gather gathers its collector for the cache: gatherDirect where it
+	// can, or reg.Gather.
+	gather func() ([]*dto.MetricFamily, error)
 
 	mu      sync.Mutex
 	version string
@@ -123,7 +130,7 @@ func (l *listCache) pieces(f format) ([]piece, error, error) {
 	if pieces, ok := l.built[f]; ok {
 		return pieces, nil, nil
 	}
-	families, gatherErr := l.reg.Gather()
+	families, gatherErr := l.gather()
 	pieces, encodeErr := l.build(families, gatherErr, f)
 	return pieces, gatherErr, encodeErr
 }
@@ -145,7 +152,7 @@ func (l *listCache) warm() {
 	if len(missing) == 0 {
 		return
 	}
-	families, err := l.reg.Gather()
+	families, err := l.gather()
 	for _, f := range missing {
 		l.build(families, err, f)
 	}

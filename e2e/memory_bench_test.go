@@ -15,7 +15,8 @@ import (
 )
 
 // BenchmarkExporterMemory runs the exporter built for this run as a process
-// of its own against the fake API serving fakeapi.LargeAccount on 127.0.0.1, every
+// of its own against the fake API serving a large account on 127.0.0.1
+// (fakeapi.LargeFleet, then fakeapi.LargeAccount), every
 // list refreshed every 5 seconds, and scrapes it back to back over loopback
 // HTTP as Prometheus 3 does (its Accept header, gzip). It reports the
 // exporter process's peak resident set size (VmHWM: start-up, first
@@ -26,8 +27,13 @@ func BenchmarkExporterMemory(b *testing.B) {
 	if raceEnabled {
 		b.Fatal("run without -race: the race detector's memory would be measured with the exporter's")
 	}
+	b.Run("fleet", func(b *testing.B) { benchmarkExporterMemory(b, fakeapi.LargeFleet) })
+	b.Run("account", func(b *testing.B) { benchmarkExporterMemory(b, fakeapi.LargeAccount) })
+}
+
+func benchmarkExporterMemory(b *testing.B, account fakeapi.Size) {
 	const token = "dop_v1_memory_benchmark"
-	api := testtool.FakeAPI(b, token, fakeapi.Generate(fakeapi.LargeAccount))
+	api := testtool.FakeAPI(b, token, fakeapi.Generate(account))
 	e := launchExporter(b, exporterBinary(b), map[string]string{"DIGITALOCEAN_TOKEN": token},
 		"--digitalocean.api-url="+api.URL, "--refresh.interval=5s", "--digitalocean.rate-limit-budget=0", "--log.level=warn")
 	e.waitForWithin(b, 2*time.Minute, "/-/ready", http.StatusOK)
