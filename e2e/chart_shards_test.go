@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -28,6 +29,9 @@ func TestChartShardsSplitTheAccounts(t *testing.T) {
 	set := only[*appsv1.StatefulSet](t, objects)
 	if len(all[*appsv1.Deployment](objects)) > 0 || set.Spec.Replicas == nil || *set.Spec.Replicas != 3 {
 		t.Fatalf("want a StatefulSet of 3 pods and no Deployment, have %+v", set.Spec.Replicas)
+	}
+	if env := set.Spec.Template.Spec.Containers[0].Env; !slices.Contains(env, corev1.EnvVar{Name: "GOMEMLIMIT", Value: "230MiB"}) {
+		t.Errorf("the values' env is not beside POD_INDEX in the container's: %+v", env)
 	}
 	headless := false
 	for _, s := range all[*corev1.Service](objects) {

@@ -27,14 +27,25 @@ func BenchmarkExporterMemory(b *testing.B) {
 	if raceEnabled {
 		b.Fatal("run without -race: the race detector's memory would be measured with the exporter's")
 	}
-	b.Run("fleet", func(b *testing.B) { benchmarkExporterMemory(b, fakeapi.LargeFleet) })
-	b.Run("account", func(b *testing.B) { benchmarkExporterMemory(b, fakeapi.LargeAccount) })
+	for _, account := range []struct {
+		name string
+		size fakeapi.Size
+	}{{"fleet", fakeapi.LargeFleet}, {"account", fakeapi.LargeAccount}} {
+		// Go's default garbage collector, then with a soft memory limit
+		// (docs/performance.md#memory).
+		for _, limit := range []string{"off", "100MiB"} {
+			b.Run(account.name+"/GOMEMLIMIT="+limit, func(b *testing.B) {
+				benchmarkExporterMemory(b, account.size, map[string]string{"GOMEMLIMIT": limit})
+			})
+		}
+	}
 }
 
-func benchmarkExporterMemory(b *testing.B, account fakeapi.Size) {
+func benchmarkExporterMemory(b *testing.B, account fakeapi.Size, env map[string]string) {
 	const token = "dop_v1_memory_benchmark"
 	api := testtool.FakeAPI(b, token, fakeapi.Generate(account))
-	e := launchExporter(b, exporterBinary(b), map[string]string{"DIGITALOCEAN_TOKEN": token},
+	env["DIGITALOCEAN_TOKEN"] = token
+	e := launchExporter(b, exporterBinary(b), env,
 		"--digitalocean.api-url="+api.URL, "--refresh.interval=5s", "--digitalocean.rate-limit-budget=0", "--log.level=warn")
 	e.waitForWithin(b, 2*time.Minute, "/-/ready", http.StatusOK)
 	perRefresh := api.Count(http.MethodGet, "/v2/droplets") // the first refresh's pages

@@ -32,14 +32,19 @@ spec:
       imagePullPolicy: {{ .Values.image.pullPolicy }}
       args:
         {{- include "digitalocean-exporter.args" . | nindent 8 }}
-      {{- if gt (int .Values.shards) 1 }}
+      {{- if or (gt (int .Values.shards) 1) .Values.env }}
       env:
+        {{- if gt (int .Values.shards) 1 }}
         # The StatefulSet controller labels each pod with its ordinal; the
         # kubelet puts the label in POD_INDEX and $(POD_INDEX) in the args.
         - name: POD_INDEX
           valueFrom:
             fieldRef:
               fieldPath: metadata.labels['apps.kubernetes.io/pod-index']
+        {{- end }}
+        {{- with .Values.env }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
       {{- end }}
       ports:
         - name: http
