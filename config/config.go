@@ -135,7 +135,7 @@ func (c Config) validateAPIURL() error {
 			"at the root of the host, so a proxy must serve them there", shown)
 	case u.RawQuery != "" || u.Fragment != "":
 		return fmt.Errorf("%s has a query or fragment; give the bare scheme://host[:port]", shown)
-	case u.Scheme == "http" && !isLoopback(u.Hostname()) && !c.AllowInsecureAPIURL:
+	case u.Scheme == "http" && !IsLoopbackHost(u.Hostname()) && !c.AllowInsecureAPIURL:
 		return fmt.Errorf("%s is plain HTTP, which would send the token in clear; use https://, or pass "+
 			"--digitalocean.allow-insecure-api-url if the path to it is trusted (without it, http:// is accepted only on loopback)",
 			shown)
@@ -143,9 +143,9 @@ func (c Config) validateAPIURL() error {
 	return nil
 }
 
-// isLoopback tells whether a URL's host is this machine, without looking
-// any name up: localhost, or an address in 127.0.0.0/8 or ::1.
-func isLoopback(host string) bool {
+// IsLoopbackHost tells whether a URL's host is this machine, without
+// looking any name up: localhost, or an address in 127.0.0.0/8 or ::1.
+func IsLoopbackHost(host string) bool {
 	if strings.EqualFold(host, "localhost") {
 		return true
 	}

@@ -7,7 +7,8 @@ import (
 )
 
 // TestCIRunsTheREADMEsTestCommand: .ci/run's last command is the README's
-// test command, word for word, and it covers this module.
+// test command, word for word, run in its network namespace of loopback
+// only, and it covers this module.
 func TestCIRunsTheREADMEsTestCommand(t *testing.T) {
 	t.Parallel()
 	m := regexp.MustCompile("(?s)## Run the tests\n\n```sh\n([^\n]+)\n```").FindSubmatch(readRepoFile(t, "README.md"))
@@ -21,7 +22,7 @@ func TestCIRunsTheREADMEsTestCommand(t *testing.T) {
 			last = line
 		}
 	}
-	if last != readme {
+	if last != `"${sandbox[@]}" bash -c '`+readme+`'` {
 		t.Errorf(".ci/run ends with\n\t%s\nnot the README's test command\n\t%s", last, readme)
 	}
 	if !strings.Contains(readme, "cd e2e && go test") {

@@ -48,6 +48,24 @@ func TestRepositoriesFollowPageTokens(t *testing.T) {
 	}
 }
 
+// TestRepositoryNextLinksKeepTheConfiguredHost: a next link takes only
+// its page_token; the page is asked of the API the exporter was given,
+// whatever host the link names (the real API names itself).
+func TestRepositoryNextLinksKeepTheConfiguredHost(t *testing.T) {
+	api := newTestAPI(t, fakeapi.Examples())
+	api.SetFault(repositoriesRoute, fakeapi.Fault{Times: 1,
+		Body: `{"repositories":[],"links":{"pages":{"next":"https://api.digitalocean.com/v2/registries/example/repositoriesV2?page=2&page_token=elsewhere"}},"meta":{"total":1}}`})
+	api.refresh(t)
+	asked := false
+	for _, req := range api.Requests() {
+		q, _ := url.ParseQuery(req.RawQuery)
+		asked = asked || (strings.HasSuffix(req.Path, "/repositoriesV2") && q.Get("page_token") == "elsewhere")
+	}
+	if !asked {
+		t.Error("the fake API was not asked for the next link's page_token")
+	}
+}
+
 // TestRepositoryPagesWithoutATokenFail: a next link that names no
 // page_token is not followed by page number, which the API would not
 // honour: the refresh fails and keeps the last good repositories.

@@ -2,6 +2,7 @@
 // module share: the programs that end-to-end tests run (Debian's promtool,
 // prometheus, Alertmanager, chromium), found by one rule for all of them;
 // what Prometheus sends; the fake API on a loopback port, and bounded waits.
+// Importing it keeps the test binary's HTTP clients on loopback (testnet).
 package testtool
 
 import (
@@ -9,6 +10,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	_ "github.com/digitalocean-exporter/digitalocean_exporter/internal/testnet" // tests dial loopback only
 )
 
 // PrometheusAccept is the Accept header Prometheus 3 scrapes with.
