@@ -58,9 +58,6 @@ func loadConfig(opts *options) (config.Config, error) {
 // token file is read again whenever it changes, so a rotated token is used
 // without a restart; an environment variable is read once.
 func accountToken(a config.Account, logger log.Logger, getenv func(string) string) (config.TokenSource, error) {
-	if credential, ok := config.CredentialFile(getenv); ok && a.Name == config.DefaultAccountName && a.TokenFile == "" {
-		a.TokenFile = credential
-	}
 	if a.TokenFile == "" {
 		token, err := config.LoadToken(a, getenv)
 		return config.NewStaticToken(token, config.SourceEnvironment, time.Now()), err

@@ -74,6 +74,9 @@ func serve(ctx context.Context, opts *options, logger log.Logger, slogger *slog.
 		tokenOf = func(config.Account) (config.TokenSource, error) { return demoToken, nil }
 		level.Info(logger).Log("msg", "demo mode: reading a built-in sample account from a fake API; no real account is touched", "api_url", demo.URL)
 	}
+	if credential, ok := config.CredentialFile(getenv); ok && opts.tokenFile == "" && opts.configFile == "" {
+		opts.tokenFile = credential // systemd's LoadCredential= stands for --digitalocean.token-file
+	}
 	cfg, err := loadConfig(opts)
 	if err != nil {
 		return err

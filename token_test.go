@@ -98,3 +98,17 @@ func TestFlagErrorsHideTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestACredentialDoesNotStandForAConfigFilesToken: systemd's credential
+// stands for --digitalocean.token-file only; an account of a config file,
+// even one named default, keeps the token its entry names.
+func TestACredentialDoesNotStandForAConfigFilesToken(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "digitalocean-token"), []byte(leakyToken+"\n"), 0o600)
+	configFile := filepath.Join(dir, "accounts.yml")
+	os.WriteFile(configFile, []byte("accounts:\n  - name: default\n    token_env: DEFAULT_TOKEN\n"), 0o600)
+	code, logs := runToExit(t, map[string]string{"CREDENTIALS_DIRECTORY": dir}, "--config.file="+configFile)
+	if code != 1 || !strings.Contains(logs, "DEFAULT_TOKEN") {
+		t.Errorf("exit %d, log:\n%s\nwant exit 1 naming the unset DEFAULT_TOKEN", code, logs)
+	}
+}

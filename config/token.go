@@ -145,8 +145,9 @@ func fileKind(mode fs.FileMode) string {
 const CredentialName = "digitalocean-token"
 
 // CredentialFile is the token file systemd passes the exporter through
-// LoadCredential=, if it does: a single account without a token file of
-// its own reads it, and, as any token file, again when it changes.
+// LoadCredential=, if it does: without --config.file, it stands for
+// --digitalocean.token-file when that is not given, before
+// DIGITALOCEAN_TOKEN, and is read again when it changes as any token file.
 func CredentialFile(getenv func(string) string) (string, bool) {
 	dir := getenv("CREDENTIALS_DIRECTORY")
 	if dir == "" {
