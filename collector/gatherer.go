@@ -3,8 +3,6 @@ package collector
 import (
 	"context"
 	"errors"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -180,17 +178,5 @@ func (l *listCache) moveTo(version string) {
 	l.version, l.built, l.asked = version, map[format][]piece{}, map[format]bool{}
 }
 
-// currentVersion names the lists the collector reads by when each account
-// last listed them.
-func (l *listCache) currentVersion() string {
-	var b strings.Builder
-	for _, s := range l.src.Snapshots() {
-		b.WriteString(s.Account)
-		for _, kind := range l.kinds {
-			b.WriteByte(' ')
-			b.WriteString(strconv.FormatInt(s.Status[kind].LastSuccess.UnixNano(), 10))
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
+// currentVersion names the lists the collector reads as they are now.
+func (l *listCache) currentVersion() string { return inventory.Version(l.src.Snapshots(), l.kinds) }

@@ -135,7 +135,7 @@ func (t *Tracker) Verdict(snapshots []*inventory.Snapshot) (*Verdict, bool) {
 		return nil, false
 	}
 	b, loaded := t.baseline.Current()
-	key := judgedLists(b, snapshots)
+	key := inventory.Version(snapshots, b.Kinds)
 	t.judging.Lock()
 	defer t.judging.Unlock()
 	if t.verdictOf != b || key != t.verdictKey {
@@ -143,20 +143,6 @@ func (t *Tracker) Verdict(snapshots []*inventory.Snapshot) (*Verdict, bool) {
 		t.verdict, t.verdictOf, t.verdictKey = &v, b, key
 	}
 	return t.verdict, loaded
-}
-
-// judgedLists names the lists a baseline judges by when each account last
-// listed them.
-func judgedLists(b *Baseline, snapshots []*inventory.Snapshot) string {
-	var key strings.Builder
-	for _, s := range snapshots {
-		key.WriteString(s.Account)
-		for _, kind := range b.Kinds {
-			fmt.Fprintf(&key, " %d", s.Status[kind].LastSuccess.UnixNano())
-		}
-		key.WriteByte('\n')
-	}
-	return key.String()
 }
 
 func orNone(value string) string {

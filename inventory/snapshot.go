@@ -5,6 +5,8 @@ package inventory
 
 import (
 	"maps"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -115,4 +117,25 @@ type RateLimit struct {
 	Remaining int
 	Reset     time.Time
 	Seen      bool // false until an answer carried the headers
+}
+
+// Version names the lists of kinds in each snapshot by when each was last
+// listed and how its last refresh ended. It changes when one of them is
+// published, and stays the same between two: what is built from those
+// lists (a collector's encoded families, a page, a verdict) is kept under
+// it. Monitored kinds publish after every reading: a cache that does not
+// show them leaves them out.
+func Version(snapshots []*Snapshot, kinds []string) string {
+	var b strings.Builder
+	for _, s := range snapshots {
+		b.WriteString(s.Account)
+		for _, kind := range kinds {
+			status := s.Status[kind]
+			b.WriteString("\x00" + kind + "=")
+			b.WriteString(strconv.FormatInt(status.LastSuccess.UnixNano(), 10))
+			b.WriteString("/" + string(status.Reason))
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
@@ -65,21 +64,9 @@ func (p *Pages) limit(h http.Handler) http.Handler {
 	})
 }
 
-// listsVersion names the data the pages are made of: each kind's last
-// success and last failure reason in each account. It changes when a
-// refresh publishes, and stays the same between two.
+// listsVersion names the data the pages are made of: every listed kind
+// (project_id comes from the project resources, posture from many), not
+// the monitored ones, which the pages do not show.
 func listsVersion(snapshots []*inventory.Snapshot) string {
-	var b strings.Builder
-	for _, s := range snapshots {
-		b.WriteString(s.Account)
-		for _, kind := range inventory.Kinds() { // every kind: project_id comes from the project resources
-			if status, ok := s.Status[kind]; ok {
-				b.WriteString("\x00" + kind + "=")
-				b.WriteString(strconv.FormatInt(status.LastSuccess.UnixNano(), 10))
-				b.WriteString("/" + string(status.Reason))
-			}
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
+	return inventory.Version(snapshots, inventory.ListedKinds())
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
 	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
@@ -284,5 +286,26 @@ func TestAWaiterBuildsWhenTheBuilderGoesAway(t *testing.T) {
 	}
 	if code := <-first; code != http.StatusOK || p.inventory.built.Load() != 2 {
 		t.Errorf("first request %d, %d builds; want 200 and 2", code, p.inventory.built.Load())
+	}
+}
+
+// TestTheListsVersionIgnoresMonitoredReadings: a reading of the
+// Monitoring API, published every few seconds while a round runs, leaves
+// the pages' version (and ETag) as it was; a refresh of a list changes it.
+func TestTheListsVersionIgnoresMonitoredReadings(t *testing.T) {
+	listed := time.Date(2025, 1, 20, 12, 0, 0, 0, time.UTC)
+	s := inventory.NewSnapshot("a", listed, inventory.Droplets.With(nil))
+	with := func(kind string, at time.Time) *inventory.Snapshot {
+		next := *s
+		next.Status = maps.Clone(s.Status)
+		next.Status[kind] = inventory.Status{Refreshes: 2, LastSuccess: at}
+		return &next
+	}
+	before := listsVersion([]*inventory.Snapshot{s})
+	if after := listsVersion([]*inventory.Snapshot{with(inventory.KindDropletMetrics, listed.Add(time.Second))}); after != before {
+		t.Error("a Monitoring API reading changed the pages' version")
+	}
+	if after := listsVersion([]*inventory.Snapshot{with(inventory.KindDroplets, listed.Add(time.Minute))}); after == before {
+		t.Error("a refresh of the Droplets left the pages' version as it was")
 	}
 }
