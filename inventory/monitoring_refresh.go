@@ -97,12 +97,17 @@ func (r *Refresher) monitorRound(ctx context.Context, k *Kind, pace pacer) (star
 	// (a pause after a 429, a slow answer) moves the next ones on, so
 	// that they never come closer together than the plan.
 	gap, due := plan.interval/time.Duration(len(round.steps)), start
-	for _, id := range round.steps {
+	var published time.Time
+	for i, id := range round.steps {
 		began, waitErr := pace(ctx, due)
 		if waitErr != nil {
 			return start, plan.interval, waitErr
 		}
-		err = r.monitorStep(ctx, k, id)
+		publish := i == len(round.steps)-1 || began.Sub(published) >= monitorPublishEvery
+		if publish {
+			published = began
+		}
+		err = r.monitorStep(ctx, k, id, publish)
 		if began.After(due) {
 			due = began
 		}
@@ -111,8 +116,15 @@ func (r *Refresher) monitorRound(ctx context.Context, k *Kind, pace pacer) (star
 	return start, plan.interval, err
 }
 
-// monitorStep reads one resource and publishes what the kind knows.
-func (r *Refresher) monitorStep(ctx context.Context, k *Kind, id string) error {
+// monitorPublishEvery is how often at most a round publishes what its
+// readings learnt, besides at its last step and at a failure: a round of
+// many resources reads one every fraction of a second, and every
+// publication turns over what scrapes have cached of the kind.
+const monitorPublishEvery = 10 * time.Second
+
+// monitorStep reads one resource and, if told to or if the reading failed,
+// publishes what the kind knows.
+func (r *Refresher) monitorStep(ctx context.Context, k *Kind, id string, publish bool) error {
 	run := r.monitors[k.name]
 	stepCtx, cancel := context.WithTimeout(ctx, r.deadline(k))
 	defer cancel()
@@ -120,6 +132,9 @@ func (r *Refresher) monitorStep(ctx context.Context, k *Kind, id string) error {
 	err := run.read(stepCtx, r.client, id, r.monitoring.Clock.Now())
 	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
 		return err // shutting down: nothing to report
+	}
+	if err == nil && !publish {
+		return nil
 	}
 	before, after := r.publish(k, run.data(), time.Since(began), err)
 	if err == nil && r.onRefresh != nil {

@@ -360,3 +360,20 @@ func TestAFailedReadingLosesNoWindow(t *testing.T) {
 		t.Errorf("after the failure: %+v, status %+v; want the spike of the missed window", used1, s.Status[KindDropletMetrics])
 	}
 }
+
+// TestARoundPublishesEveryTenSecondsAtMost: a round of 60 Droplets over 5
+// minutes reads one every 5 seconds, and publishes every other reading and
+// its last: the caches built from the kind turn over at most every 10 s.
+func TestARoundPublishesEveryTenSecondsAtMost(t *testing.T) {
+	clock := &simClock{now: t0}
+	_, r := monitoredAPI(t, fakeapi.Generate(fakeapi.Size{fakeapi.Droplets: 60}), 0,
+		MonitoringOptions{Clock: clock, Interval: 5 * time.Minute, DropletMetrics: []string{"cpu"}}, KindDroplets, KindDropletMetrics)
+	s := refreshAll(t, r)
+	read := len(DropletMetrics.Of(s).ByID)
+	if read < 40 {
+		t.Fatalf("%d Droplets read, want the 40 or more active ones with the agent", read)
+	}
+	if got, want := s.Status[KindDropletMetrics].Refreshes, (read+1)/2; got != want {
+		t.Errorf("%d publications for %d readings 5 s apart, want %d", got, read, want)
+	}
+}
