@@ -88,6 +88,15 @@ type budgetPlan struct {
 	allowedPerHour             float64 // for the lists and details: what monitoring leaves
 }
 
+// stretch is how much intervals stretch for planned requests an hour to
+// fit in allowed: 1 when nothing is planned (0/0 would be NaN).
+func stretch(planned, allowed float64) float64 {
+	if planned == 0 {
+		return 1
+	}
+	return max(1, planned/allowed)
+}
+
 func (p budgetPlan) stretched() bool { return p.listStretch > 1 || p.detailStretch > 1 }
 
 func (p budgetPlan) requestsPerHour() float64 { return p.listsPerHour + p.detailsPerHour }
@@ -110,10 +119,8 @@ func (b *budget) planLocked(limit int) budgetPlan {
 		// The lists may use what the details are not sure of; the details
 		// take what the lists leave.
 		forLists := min(plan.listsPerHour, plan.allowedPerHour-min(plan.detailsPerHour, detailShare*plan.allowedPerHour))
-		plan.listStretch = max(1, plan.listsPerHour/forLists)
-		if plan.detailsPerHour > 0 { // else 0/0, and max(1, NaN) is NaN
-			plan.detailStretch = max(1, plan.detailsPerHour/(plan.allowedPerHour-forLists))
-		}
+		plan.listStretch = stretch(plan.listsPerHour, forLists)
+		plan.detailStretch = stretch(plan.detailsPerHour, plan.allowedPerHour-forLists)
 	}
 	b.monitoring.plan(b.share > 0, allowed-plan.listsPerHour/plan.listStretch-plan.detailsPerHour/plan.detailStretch)
 	return plan

@@ -97,3 +97,19 @@ func TestBudgetWithoutDetailsStretchesOnlyTheLists(t *testing.T) {
 		t.Errorf("the details' interval: %v", got)
 	}
 }
+
+// TestBudgetWithoutListsStretchesOnlyTheDetails: details alone over the
+// budget (the lists' refreshes cost nothing so far) stretch the details,
+// and leave the lists' intervals as configured, not NaN.
+func TestBudgetWithoutListsStretchesOnlyTheDetails(t *testing.T) {
+	b := newBudget(0.5)
+	b.plan(KindDroplets, 2*time.Minute, false)
+	b.plan(KindDatabaseTrustedSources, 15*time.Minute, true)
+	plan, _ := b.record(KindDatabaseTrustedSources, 1500, 5000) // 6,000 an hour
+	if plan.listStretch != 1 || plan.detailStretch < 6000.0/2500 {
+		t.Errorf("plan %+v, want the details stretched to fit 2,500 and the lists as they are", plan)
+	}
+	if got := b.interval(KindDroplets); got != 2*time.Minute {
+		t.Errorf("the lists' interval: %v", got)
+	}
+}

@@ -237,7 +237,9 @@ func (r *Refresher) refresh(ctx context.Context, k *Kind) error {
 	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
 		return err // shutting down: nothing to report
 	}
-	r.planBudget(k, requests.Load())
+	if sent := requests.Load(); sent > 0 || err == nil { // a refresh that failed before asking tells nothing of the cost
+		r.planBudget(k, sent)
+	}
 	for _, what := range r.recorder.newOddities() {
 		level.Warn(r.logger).Log("msg", "the API answered something odd; the exporter works around it", "what", what)
 	}
