@@ -2,6 +2,7 @@ package collector
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,4 +73,22 @@ func textOf(t *testing.T, families []*dto.MetricFamily) string {
 		}
 	}
 	return b.String()
+}
+
+// TestGatherDirectServesARepeatedSeriesOnce: two Droplets of one ID (as a
+// list that shifts while it is paged could give) are one series, served
+// once and reported, as a Registry does.
+func TestGatherDirectServesARepeatedSeriesOnce(t *testing.T) {
+	s := inventory.NewSnapshot("a", time.Now(), inventory.Droplets.With([]inventory.Droplet{
+		{ID: 1, Name: "web-1", Region: "nyc1", Status: "active"},
+		{ID: 1, Name: "web-1", Region: "nyc1", Status: "active"},
+	}))
+	c := newDropletCollector(staticSource{s}).(kindCollector)
+	families, err := gatherDirect(c)
+	if err == nil || !strings.Contains(err.Error(), "collected before with the same name and label values") {
+		t.Errorf("error %v, want one saying a series was collected twice", err)
+	}
+	if n := strings.Count(textOf(t, families), "digitalocean_droplet_info{"); n != 1 {
+		t.Errorf("digitalocean_droplet_info served %d times, want once:\n%s", n, textOf(t, families))
+	}
 }

@@ -41,11 +41,7 @@ func NewGatherer(src inventory.Source, enabled func(name string) bool, extra ...
 			reg := prometheus.NewRegistry()
 			reg.MustRegister(c)
 			all.MustRegister(c)
-			l := &listCache{src: src, kinds: f.reads(), reg: reg, gather: reg.Gather}
-			if kc, ok := c.(kindCollector); ok {
-				l.gather = func() ([]*dto.MetricFamily, error) { return gatherDirect(kc) }
-			}
-			g.lists = append(g.lists, l)
+			g.lists = append(g.lists, &listCache{src: src, kinds: f.reads(), reg: reg, collector: c.(kindCollector)})
 		}
 	}
 	return g
@@ -104,33 +100,39 @@ func (g *Gatherer) Warm(ctx context.Context, every time.Duration) {
 // listCache keeps the encodings of one collector's families at one version
 // of the lists it reads.
 type listCache struct {
-	src   inventory.Source
-	kinds []string             // the inventory kinds its collector reads
-	reg   *prometheus.Registry // its collector alone, for Gather
-	// gather gathers its collector for the cache: gatherDirect where it
-	// can, or reg.Gather.
-	gather func() ([]*dto.MetricFamily, error)
+	src       inventory.Source
+	kinds     []string             // the inventory kinds its collector reads
+	reg       *prometheus.Registry // its collector alone, for Gather
+	collector kindCollector        // the same, gathered for the cache by gatherDirect
 
 	mu      sync.Mutex
 	version string
-	built   map[format][]piece // at version
-	asked   map[format]bool    // by scrapes at version
-	before  map[format]bool    // by scrapes at the version before: Warm builds them
+	built   map[format]built // at version
+	asked   map[format]bool  // by scrapes at version
+	before  map[format]bool  // by scrapes at the version before: Warm builds them
+}
+
+// built is a collector's families encoded in one format, with what failed
+// on the way: the same lists fail the same way, so the errors are kept
+// with the pieces and reported at every scrape.
+type built struct {
+	pieces               []piece
+	gatherErr, encodeErr error
 }
 
 // pieces returns the collector's families encoded in f, from the cache or
-// built anew; the cache keeps them only if gathering and encoding worked.
+// built anew, and the errors of gathering and of encoding them.
 func (l *listCache) pieces(f format) ([]piece, error, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.moveTo(l.currentVersion())
 	l.asked[f] = true
-	if pieces, ok := l.built[f]; ok {
-		return pieces, nil, nil
+	b, ok := l.built[f]
+	if !ok {
+		families, err := gatherDirect(l.collector)
+		b = l.build(families, err, f)
 	}
-	families, gatherErr := l.gather()
-	pieces, encodeErr := l.build(families, gatherErr, f)
-	return pieces, gatherErr, encodeErr
+	return b.pieces, b.gatherErr, b.encodeErr
 }
 
 // warm builds the formats scrapes asked for at this version or the one
@@ -150,18 +152,16 @@ func (l *listCache) warm() {
 	if len(missing) == 0 {
 		return
 	}
-	families, err := l.gather()
+	families, err := gatherDirect(l.collector)
 	for _, f := range missing {
 		l.build(families, err, f)
 	}
 }
 
-func (l *listCache) build(families []*dto.MetricFamily, gatherErr error, f format) ([]piece, error) {
-	pieces, err := encode(families, f)
-	if gatherErr == nil && err == nil {
-		l.built[f] = pieces
-	}
-	return pieces, err
+func (l *listCache) build(families []*dto.MetricFamily, gatherErr error, f format) built {
+	pieces, encodeErr := encode(families, f)
+	l.built[f] = built{pieces, gatherErr, encodeErr}
+	return l.built[f]
 }
 
 // moveTo forgets the encodings of another version, and the formats asked
@@ -175,7 +175,7 @@ func (l *listCache) moveTo(version string) {
 	if len(l.asked) > 0 {
 		l.before = l.asked
 	}
-	l.version, l.built, l.asked = version, map[format][]piece{}, map[format]bool{}
+	l.version, l.built, l.asked = version, map[format]built{}, map[format]bool{}
 }
 
 // currentVersion names the lists the collector reads as they are now.
