@@ -9,9 +9,10 @@
 //	go generate ./dashboards
 //
 // then read the diff. A test fails when the committed JSON is not what the
-// tables generate. The tests decode every file strictly with Grafana's
-// foundation SDK, and the end-to-end test at the top of the module runs
-// every panel's query against a Prometheus that scrapes the exporter.
+// tables generate. The e2e module's tests decode every file strictly with
+// Grafana's foundation SDK (e2e/dashboards_schema_test.go) and run every
+// panel's query against a Prometheus that scrapes the exporter
+// (e2e/dashboards_test.go).
 //
 // Nothing of the exporter's binary imports this package.
 package dashboards

@@ -38,6 +38,10 @@ func checkDebianPackage(t *testing.T, deb string) {
 		t.Fatalf("/usr/bin/digitalocean_exporter: %v, %v; want an executable", info, err)
 	}
 	checkVersionOutput(t, binary)
+	// The unit's dynamic user reads the config file and a baseline there.
+	if info, err := os.Stat(filepath.Join(root, "etc/digitalocean_exporter")); err != nil || info.Mode().Perm() != 0o755 {
+		t.Errorf("/etc/digitalocean_exporter: %v, %v; want a folder every user may enter and read", info, err)
+	}
 	if unit, committed := readFile(t, filepath.Join(root, unitPath)), string(readRepoFile(t, "packaging/digitalocean_exporter.service")); unit != committed {
 		t.Errorf("the package's unit differs from packaging/digitalocean_exporter.service")
 	}
