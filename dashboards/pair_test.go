@@ -22,6 +22,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/digitalocean-exporter/digitalocean_exporter/internal/markdown"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/testtool"
 )
 
@@ -138,9 +139,12 @@ func documentedQueries(t *testing.T) []documentedQuery {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, block := range regexp.MustCompile("(?s)```promql\n(.*?)```").FindAllStringSubmatch(string(raw), -1) {
+			for _, block := range markdown.CodeBlocks(raw) {
+				if block.Info != "promql" {
+					continue
+				}
 				var q *documentedQuery // the query being read, under its title
-				for _, line := range strings.Split(block[1], "\n") {
+				for _, line := range strings.Split(block.Text, "\n") {
 					switch {
 					case strings.HasPrefix(line, "#"):
 						out = append(out, documentedQuery{title: strings.TrimSpace(strings.TrimPrefix(line, "#"))})
@@ -187,8 +191,8 @@ func forAccount(expr, account string) string {
 }
 
 // backfill writes the demo's series for 30 minutes up to at, every 15
-// seconds (counters rising, so that every refresh error counts), for account solo from exporter a:9212 and
-// for account pair from a:9212 and b:9212, into a TSDB made by promtool.
+// seconds (counters rising, so that every refresh error counts), for account solo from the first of
+// pairInstances and for account pair from both, into a TSDB made by promtool.
 func backfill(t *testing.T, promtool string, at time.Time) string {
 	dir := t.TempDir()
 	input := filepath.Join(dir, "series.om")
@@ -200,7 +204,11 @@ func backfill(t *testing.T, promtool string, at time.Time) string {
 				value += float64(i)
 			}
 			ts := at.Add(time.Duration(i-120) * 15 * time.Second).Unix()
-			for _, copy := range []struct{ account, instance string }{{"solo", "a:9212"}, {"pair", "a:9212"}, {"pair", "b:9212"}} {
+			copies := []struct{ account, instance string }{{"solo", pairInstances[0]}}
+			for _, instance := range pairInstances {
+				copies = append(copies, struct{ account, instance string }{"pair", instance})
+			}
+			for _, copy := range copies {
 				labels := fmt.Sprintf("account=%q,instance=%q,job=\"digitalocean\"", copy.account, copy.instance)
 				if s.labels != "" {
 					labels = s.labels + "," + labels
@@ -228,9 +236,8 @@ type series struct {
 }
 
 var (
-	sampleLine    = regexp.MustCompile(`^([a-zA-Z_:][a-zA-Z0-9_:]*)\{(.*)\}(?: (\S+))?$`)
-	accountLabel  = regexp.MustCompile(`(^|,)account="default"(,|$)`)
-	instanceLabel = regexp.MustCompile(`(^|,)instance=`)
+	sampleLine   = regexp.MustCompile(`^([a-zA-Z_:][a-zA-Z0-9_:]*)\{(.*)\}(?: (\S+))?$`)
+	accountLabel = regexp.MustCompile(`(^|,)account="default"(,|$)`)
 )
 
 // readSeries reads the demo account's series from exposition files, one
