@@ -110,7 +110,7 @@ func newFlags(stderr io.Writer) (app *kingpin.Application, o *options, check fun
 		"own /inventory output); drift from it is exposed, and it is re-read when it changes.").
 		PlaceHolder("FILE").StringVar(&o.driftBaselineFile)
 	app.Flag("cost.snapshot-age", "A snapshot older than this counts as waste (reason snapshot_old), like 90d or 2160h.").
-		Default("90d").SetValue(&o.snapshotAge)
+		Default(model.Duration(inventory.DefaultSnapshotAge).String()).SetValue(&o.snapshotAge)
 	app.Flag("log.level", "Only log messages with this severity or above: debug, info, warn, error.").Default("info").
 		EnumVar(&o.logLevel, "debug", "info", "warn", "error")
 	app.Flag("log.format", "Output format of log messages: logfmt or json.").Default("logfmt").

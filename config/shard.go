@@ -16,9 +16,6 @@ type Shard struct {
 	Index, Count int
 }
 
-// NoShard watches every account.
-var NoShard = Shard{Index: 0, Count: 1}
-
 // ParseShard reads INDEX/COUNT, such as 0/2 and 1/2.
 func ParseShard(s string) (Shard, error) {
 	index, count, ok := strings.Cut(s, "/")

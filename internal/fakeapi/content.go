@@ -11,7 +11,7 @@ type content struct {
 	info  json.RawMessage
 	lists map[string][]json.RawMessage            // by list name
 	byID  map[string]map[string][]json.RawMessage // by list name, then parent id
-	ids   map[string]map[string]bool              // the ids each list holds, for its lists per object
+	ids   map[string]map[string]bool              // by list per object: the ids of its parent list, by its parentKey
 
 	metrics   map[string]map[string][]Series // Account.Metrics
 	monitored map[string]*monitoredObject    // what made-up samples depend on, by kind and id
@@ -35,7 +35,7 @@ func encodeAccount(a Account) (*content, error) {
 		if c.byID[l.name], err = encodeObjectMap(a.ByID[l.name]); err != nil {
 			return nil, fmt.Errorf("fakeapi: encode %s: %w", l.name, err)
 		}
-		c.ids[l.parent] = idSet(a.Lists[l.parent], &l)
+		c.ids[l.name] = idSet(a.Lists[l.parent], &l)
 	}
 	c.metrics, c.monitored = cloneMetrics(a.Metrics), monitoredObjects(a)
 	return c, nil
@@ -115,5 +115,5 @@ func decodeObjects(raw []json.RawMessage) []map[string]any {
 // found.
 func (c *content) objectsOf(l *list, id string) ([]json.RawMessage, bool) {
 	objects, ok := c.byID[l.name][id]
-	return objects, ok || c.ids[l.parent][id]
+	return objects, ok || c.ids[l.name][id]
 }
