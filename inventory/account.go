@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"net/http"
 
 	"github.com/digitalocean/godo"
 )
@@ -57,20 +56,11 @@ type accountWire struct {
 }
 
 func fetchAccount(ctx context.Context, c *godo.Client) (*accountWire, error) {
-	req, err := c.NewRequest(ctx, http.MethodGet, "v2/account", nil)
+	account, err := getObject[accountWire](ctx, c, "v2/account", "account")
 	if err != nil {
 		return nil, fmt.Errorf("get account: %w", err)
 	}
-	var body struct {
-		Account *accountWire `json:"account"`
-	}
-	switch _, err := c.Do(ctx, req, &body); {
-	case err != nil:
-		return nil, fmt.Errorf("get account: %w", err)
-	case body.Account == nil:
-		return nil, fmt.Errorf("get account: %w", errIncompleteAnswer)
-	}
-	return body.Account, nil
+	return account, nil
 }
 
 // mapAccount keeps what identifies the account, and its limits.

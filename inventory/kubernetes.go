@@ -65,10 +65,8 @@ func (c *Cluster) DesiredNodes() int {
 // Clusters lists the Kubernetes clusters; their node pools come with them.
 var Clusters = newList(listSpec[[]clusterWire, Cluster]{
 	Name: KindKubernetes, Label: "Kubernetes clusters", Scope: "kubernetes:read", URN: "kubernetes",
-	Fetch: paged("kubernetes clusters", func(c *godo.Client) listFunc[clusterWire] {
-		return rawList[clusterWire](c, "v2/kubernetes/clusters", "kubernetes_clusters")
-	}),
-	Map: eachValue(mapCluster),
+	Fetch: pagedRaw[clusterWire]("kubernetes clusters", "v2/kubernetes/clusters", "kubernetes_clusters"),
+	Map:   eachValue(mapCluster),
 	Workload: func(c *Cluster) Workload {
 		return Workload{ID: c.ID, Name: c.Name, Region: c.Region, Status: c.Status, Version: c.Version,
 			Tags: c.Tags, Created: c.Created}

@@ -1,10 +1,7 @@
 package inventory
 
 import (
-	"context"
-	"fmt"
 	"math"
-	"net/http"
 	"time"
 
 	"github.com/digitalocean/godo"
@@ -29,7 +26,9 @@ type ResourceSnapshot struct {
 // ResourceSnapshots lists the snapshots of every Droplet and volume.
 var ResourceSnapshots = newList(listSpec[[]godo.Snapshot, ResourceSnapshot]{
 	Name: KindSnapshots, Label: "Snapshots", Scope: "snapshot:read",
-	Fetch: paged("snapshots", listSnapshots),
+	// godo's Snapshots.List (v1.237.0) decodes the answer's meta but never
+	// returns it, and the pager rightly refuses a page without one.
+	Fetch: pagedRaw[godo.Snapshot]("snapshots", "v2/snapshots", "snapshots"),
 	Map:   eachValue(mapSnapshot),
 	Workload: func(s *ResourceSnapshot) Workload {
 		return Workload{ID: s.ID, Name: s.Name, Tags: s.Tags, Created: s.Created}
@@ -42,30 +41,6 @@ var ResourceSnapshots = newList(listSpec[[]godo.Snapshot, ResourceSnapshot]{
 		{Key: "regions", Value: func(s *ResourceSnapshot) any { return s.Regions }},
 	},
 })
-
-// listSnapshots reads one page of GET /v2/snapshots itself: godo's
-// Snapshots.List (v1.237.0) decodes the answer's meta but never returns
-// it, and the pager rightly refuses a page without one.
-func listSnapshots(c *godo.Client) listFunc[godo.Snapshot] {
-	return func(ctx context.Context, opt *godo.ListOptions) ([]godo.Snapshot, *godo.Response, error) {
-		path := fmt.Sprintf("v2/snapshots?page=%d&per_page=%d", opt.Page, opt.PerPage)
-		req, err := c.NewRequest(ctx, http.MethodGet, path, nil)
-		if err != nil {
-			return nil, nil, err
-		}
-		var body struct {
-			Snapshots []godo.Snapshot `json:"snapshots"`
-			Links     *godo.Links     `json:"links"`
-			Meta      *godo.Meta      `json:"meta"`
-		}
-		resp, err := c.Do(ctx, req, &body)
-		if err != nil {
-			return nil, resp, err
-		}
-		resp.Links, resp.Meta = body.Links, body.Meta
-		return body.Snapshots, resp, nil
-	}
-}
 
 func mapSnapshot(s *godo.Snapshot) ResourceSnapshot {
 	return ResourceSnapshot{

@@ -30,7 +30,7 @@ func TestMapSnapshotsFromExamples(t *testing.T) {
 	}
 }
 
-// TestGodoSnapshotsListDropsMeta is why listSnapshots reads the page
+// TestGodoSnapshotsListDropsMeta is why Snapshots reads the page
 // itself: when a godo release returns meta, use Snapshots.List instead.
 func TestGodoSnapshotsListDropsMeta(t *testing.T) {
 	api := newTestAPI(t, fakeapi.Examples())
@@ -40,8 +40,8 @@ func TestGodoSnapshotsListDropsMeta(t *testing.T) {
 	if err != nil || viaGodo.Meta != nil {
 		t.Errorf("godo's Snapshots.List: meta %v, err %v; want no meta", viaGodo.Meta, err)
 	}
-	snapshots, ours, err := listSnapshots(api.refresher.client)(ctx, opt)
+	snapshots, ours, err := rawList[godo.Snapshot](api.refresher.client, "v2/snapshots", "snapshots")(ctx, opt)
 	if err != nil || ours.Meta == nil || ours.Meta.Total != 2 || len(snapshots) != 2 || !ours.Links.IsLastPage() {
-		t.Errorf("listSnapshots: %d snapshots, meta %v, err %v; want the example's 2 on one page", len(snapshots), ours.Meta, err)
+		t.Errorf("rawList: %d snapshots, meta %v, err %v; want the example's 2 on one page", len(snapshots), ours.Meta, err)
 	}
 }
