@@ -31,8 +31,8 @@ func (e *pausedError) Error() string {
 // never more than maxPause on, and clamped tells whether it asked more.
 func pauseOf(resp *http.Response, now time.Time) (until time.Time, clamped bool) {
 	until = now.Add(defaultPause)
-	if seconds, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && seconds >= 0 {
-		until = now.Add(time.Duration(min(seconds, int(maxPause/time.Second)+1)) * time.Second)
+	if wait, ok := retryAfter(resp); ok {
+		until = now.Add(min(wait, maxPause+time.Second))
 	} else if reset, err := strconv.ParseInt(resp.Header.Get("Ratelimit-Reset"), 10, 64); err == nil && time.Unix(reset, 0).After(now) {
 		until = time.Unix(min(reset, now.Add(maxPause+time.Second).Unix()), 0)
 	}

@@ -181,8 +181,7 @@ func (r *Refresher) nextWait(k *Kind, err error, failures int) time.Duration {
 	switch ReasonOf(err) {
 	case ReasonServerError, ReasonNetwork, ReasonTimeout:
 		if err != nil {
-			backoff := min(interval, backoffBase<<min(failures-1, 16))
-			return backoff/2 + time.Duration(rand.Int64N(int64(backoff/2)+1))
+			return exponentialBackoff(backoffBase, interval, failures)
 		}
 	}
 	return jitter(interval)

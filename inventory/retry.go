@@ -63,13 +63,27 @@ func retryable(resp *http.Response, err error) bool {
 // backoff is the wait before attempt+1: what Retry-After asks, or base
 // doubled per attempt with full jitter above its half; never over Max.
 func (t retryTransport) backoff(attempt int, resp *http.Response) time.Duration {
-	if resp != nil {
-		if seconds, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && seconds >= 0 {
-			return min(time.Duration(seconds)*time.Second, t.policy.Max)
-		}
+	if wait, ok := retryAfter(resp); ok {
+		return min(wait, t.policy.Max)
 	}
-	step := min(t.policy.Base<<min(attempt-1, 16), t.policy.Max)
+	return exponentialBackoff(t.policy.Base, t.policy.Max, attempt)
+}
+
+// exponentialBackoff is base doubled per failure past the first, never
+// over most, with full jitter above its half.
+func exponentialBackoff(base, most time.Duration, failures int) time.Duration {
+	step := min(base<<min(failures-1, 16), most)
 	return step/2 + time.Duration(rand.Int64N(int64(step/2)+1))
+}
+
+// retryAfter is the wait an answer's Retry-After header asks in seconds,
+// if it asks one.
+func retryAfter(resp *http.Response) (time.Duration, bool) {
+	if resp == nil {
+		return 0, false
+	}
+	seconds, err := strconv.Atoi(resp.Header.Get("Retry-After"))
+	return time.Duration(seconds) * time.Second, err == nil && seconds >= 0
 }
 
 // discard reads what is left of a failed answer, so that its connection
