@@ -25,7 +25,6 @@ import (
 	"github.com/digitalocean-exporter/digitalocean_exporter/collector"
 	"github.com/digitalocean-exporter/digitalocean_exporter/config"
 	"github.com/digitalocean-exporter/digitalocean_exporter/internal/fakeapi"
-	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 	"github.com/digitalocean-exporter/digitalocean_exporter/web"
 )
 
@@ -142,13 +141,14 @@ func reloadOnHangup(ctx context.Context, hangups chan os.Signal, reload func() e
 
 // newMux serves every page. Its gatherer keeps the metrics of each list
 // ready in the background until ctx ends.
-func newMux(ctx context.Context, opts *options, src inventory.Source, reload func() error, tracker collector.DriftReader,
+func newMux(ctx context.Context, opts *options, src *accountSet, reload func() error, tracker collector.DriftReader,
 	logger log.Logger) *http.ServeMux {
 	gatherer := collector.NewGatherer(src, opts.enabled,
 		versioncollector.NewCollector(programName),
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collector.NewDriftCollector(src, tracker),
+		collector.NewTokenCollector(src),
 	)
 	go gatherer.Warm(ctx, time.Second)
 	metrics := gatherer.Handler(collector.HandlerOpts{

@@ -43,9 +43,9 @@ var (
 )
 
 func newHealthCollector(src inventory.Source) prometheus.Collector {
-	return withTokens(src, newKindCollector("", src, collectHealth, up, refreshSuccess, refreshLastSuccess, refreshDuration,
+	return newKindCollector("", src, collectHealth, up, refreshSuccess, refreshLastSuccess, refreshDuration,
 		refreshInterval, refreshErrors, apiRequests, apiRateLimit, apiRateRemaining, apiRateReset, apiPausedUntil, apiPauses,
-		monitoringResources, monitoringSampled))
+		monitoringResources, monitoringSampled)
 }
 
 func collectHealth(out emit, s *inventory.Snapshot) {

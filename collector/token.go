@@ -4,8 +4,6 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-
-	"github.com/digitalocean-exporter/digitalocean_exporter/inventory"
 )
 
 // TokenReader is what the token collector reads: the token each watched
@@ -39,30 +37,5 @@ func (c tokenCollector) Collect(ch chan<- prometheus.Metric) {
 	out := func(m prometheus.Metric) { ch <- m }
 	for _, t := range c.tokens.Tokens() {
 		timestamp(out, tokenLoaded, t.Loaded, t.Account, t.Source)
-	}
-}
-
-// withTokens adds the token collector to the live health collector when the
-// source can tell its accounts' tokens, as main's set of accounts can.
-func withTokens(src inventory.Source, health prometheus.Collector) prometheus.Collector {
-	tokens, ok := src.(TokenReader)
-	if !ok {
-		return health
-	}
-	return collectors{health, NewTokenCollector(tokens)}
-}
-
-// collectors is several collectors registered as one.
-type collectors []prometheus.Collector
-
-func (cs collectors) Describe(ch chan<- *prometheus.Desc) {
-	for _, c := range cs {
-		c.Describe(ch)
-	}
-}
-
-func (cs collectors) Collect(ch chan<- prometheus.Metric) {
-	for _, c := range cs {
-		c.Collect(ch)
 	}
 }

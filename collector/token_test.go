@@ -14,13 +14,6 @@ type fixedTokens []AccountToken
 
 func (f fixedTokens) Tokens() []AccountToken { return f }
 
-// tokenSource is a Source that also tells its accounts' tokens, as main's
-// set of accounts does.
-type tokenSource struct {
-	staticSource
-	fixedTokens
-}
-
 const tokenHeader = `
 # HELP digitalocean_token_loaded_timestamp_seconds When the token the account uses was read, in Unix seconds; for a token file, the file's modification time. The API does not tell a token's age: this is when the exporter got it. source is file, environment (DIGITALOCEAN_TOKEN or token_env: the start or reload that read it) or demo.
 # TYPE digitalocean_token_loaded_timestamp_seconds gauge
@@ -41,19 +34,19 @@ digitalocean_token_loaded_timestamp_seconds{account="staging",source="environmen
 	lintClean(t, NewTokenCollector(tokens))
 }
 
-// TestHealthTellsTokensWhenTheSourceKnowsThem: the health collector, which
-// the gatherer serves live, carries the token series of a source that
-// knows its tokens, and is unchanged for one that does not.
-func TestHealthTellsTokensWhenTheSourceKnowsThem(t *testing.T) {
+// TestTheGathererServesTokensLive: the token collector, an extra of the
+// gatherer as main wires it, is served at every scrape, as the reader
+// tells the tokens now; a gatherer without it serves no token series.
+func TestTheGathererServesTokensLive(t *testing.T) {
 	s := &inventory.Snapshot{Account: "production", Status: map[string]inventory.Status{}}
 	tokens := fixedTokens{{Account: "production", Source: "file", Loaded: time.Unix(1735787045, 0)}}
-	with := tokenHeader + `digitalocean_token_loaded_timestamp_seconds{account="production",source="file"} 1.735787045e+09
-`
-	const name = "digitalocean_token_loaded_timestamp_seconds"
-	if err := testutil.CollectAndCompare(newHealthCollector(tokenSource{staticSource{s}, tokens}), strings.NewReader(with), name); err != nil {
-		t.Error(err)
+	const series = `digitalocean_token_loaded_timestamp_seconds{account="production",source="file"} 1.735787045e+09`
+	with := NewGatherer(staticSource{s}, everything, NewTokenCollector(tokens)).Handler(HandlerOpts{})
+	if _, body := scrape(t, with, "/metrics", "", ""); !strings.Contains(string(body), series) {
+		t.Errorf("the scrape lacks\n%s\nit holds:\n%s", series, body)
 	}
-	if n := testutil.CollectAndCount(newHealthCollector(staticSource{s}), name); n != 0 {
-		t.Errorf("%d token series from a source that knows no tokens", n)
+	without := NewGatherer(staticSource{s}, everything).Handler(HandlerOpts{})
+	if _, body := scrape(t, without, "/metrics", "", ""); strings.Contains(string(body), "digitalocean_token_loaded") {
+		t.Errorf("token series from a gatherer without the token collector:\n%s", body)
 	}
 }
