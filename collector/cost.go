@@ -49,7 +49,7 @@ func collectCost(out emit, s *inventory.Snapshot) {
 // collectEstimates sums the list prices of the workloads, once each.
 func collectEstimates(out emit, s *inventory.Snapshot) {
 	byRegion, byTag := counts{}, counts{}
-	costed := inventory.CostedWorkloads(s)
+	costed, unpriced := inventory.CostedWorkloads(s)
 	for _, w := range costed {
 		byRegion.addValue(w.MonthlyPrice, w.Kind, w.Region)
 		for _, tag := range w.Tags {
@@ -58,7 +58,6 @@ func collectEstimates(out emit, s *inventory.Snapshot) {
 	}
 	byRegion.send(out, costEstimate, s.Account)
 	byTag.send(out, tagCostEstimate, s.Account)
-	unpriced := inventory.UnpricedWorkloads(s)
 	for _, kind := range inventory.PricedKinds() {
 		if s.Status[kind].Known() {
 			gauge(out, costUnpriced, float64(unpriced[kind]), s.Account, kind)

@@ -121,42 +121,24 @@ func PricedKinds() []string { return Names(pricedKinds) }
 // CostedWorkloads are the workloads of s that have a list price, each
 // counted once: a Droplet that is a node of a listed Kubernetes cluster
 // is left out, since its node pool's price counts it. Their prices add up
-// to what the account's priced workloads cost a month.
-func CostedWorkloads(s *Snapshot) []PricedWorkload {
-	var costed []PricedWorkload
-	eachCounted(s, func(w Workload, price float64, priced bool) {
-		if priced {
-			costed = append(costed, PricedWorkload{Workload: w, MonthlyPrice: price})
-		}
-	})
-	return costed
-}
-
-// UnpricedWorkloads counts by kind the workloads CostedWorkloads leaves
-// out for want of a price.
-func UnpricedWorkloads(s *Snapshot) map[string]int {
-	unpriced := map[string]int{}
-	eachCounted(s, func(w Workload, _ float64, priced bool) {
-		if !priced {
-			unpriced[w.Kind]++
-		}
-	})
-	return unpriced
-}
-
-// eachCounted calls f once for each workload of the priced kinds, but for
-// the Droplets that are nodes of a listed cluster.
-func eachCounted(s *Snapshot, f func(w Workload, price float64, priced bool)) {
+// to what the account's priced workloads cost a month. unpriced counts by
+// kind the workloads left out for want of a price.
+func CostedWorkloads(s *Snapshot) (costed []PricedWorkload, unpriced map[string]int) {
 	prices, nodes := ListPrices(s), clusterNodeDroplets(s)
+	unpriced = map[string]int{}
 	for _, kind := range pricedKinds {
 		for _, w := range kind.Workloads(s) {
 			if kind.name == KindDroplets && nodes[w.ID] {
 				continue
 			}
-			price, ok := prices.Of(kind.name, w.ID)
-			f(w, price, ok)
+			if price, ok := prices.Of(kind.name, w.ID); ok {
+				costed = append(costed, PricedWorkload{Workload: w, MonthlyPrice: price})
+			} else {
+				unpriced[w.Kind]++
+			}
 		}
 	}
+	return costed, unpriced
 }
 
 // clusterNodeDroplets are the IDs of the Droplets that are nodes of a

@@ -84,7 +84,7 @@ func TestListPricesLeaveOutWhatTheAPIDoesNotPrice(t *testing.T) {
 }
 
 func TestCostedWorkloadsCountANodeOnce(t *testing.T) {
-	costed := CostedWorkloads(pricedSnapshot())
+	costed, _ := CostedWorkloads(pricedSnapshot())
 	got := map[string]float64{}
 	for _, w := range costed {
 		got[w.Kind+"/"+w.ID] = w.MonthlyPrice
