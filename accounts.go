@@ -94,8 +94,7 @@ type accountSet struct {
 
 	mu      sync.Mutex // serialises apply
 	running map[string]*runningAccount
-	current atomic.Pointer[inventory.Refreshers]
-	tokens  atomic.Pointer[[]*runningAccount] // in account order
+	ordered atomic.Pointer[[]*runningAccount] // the running accounts in the config's order
 }
 
 type runningAccount struct {
@@ -108,19 +107,25 @@ type runningAccount struct {
 func newAccountSet(ctx context.Context, opts *options, tokenOf func(config.Account) (config.TokenSource, error),
 	logger log.Logger) *accountSet {
 	s := &accountSet{ctx: ctx, opts: opts, tokenOf: tokenOf, logger: logger, running: map[string]*runningAccount{}}
-	s.current.Store(&inventory.Refreshers{})
-	s.tokens.Store(&[]*runningAccount{})
+	s.ordered.Store(&[]*runningAccount{})
 	return s
 }
 
 // Snapshots makes the set a Source for collectors and pages.
-func (s *accountSet) Snapshots() []*inventory.Snapshot { return s.current.Load().Snapshots() }
+func (s *accountSet) Snapshots() []*inventory.Snapshot {
+	running := *s.ordered.Load()
+	snapshots := make([]*inventory.Snapshot, len(running))
+	for i, a := range running {
+		snapshots[i] = a.refresher.Snapshot()
+	}
+	return snapshots
+}
 
 // Tokens makes the set a TokenReader: where each account's token came
 // from and when it was read. A token file is looked at again, so a
 // rotation shows at once.
 func (s *accountSet) Tokens() []collector.AccountToken {
-	running := *s.tokens.Load()
+	running := *s.ordered.Load()
 	tokens := make([]collector.AccountToken, len(running))
 	for i, a := range running {
 		tokens[i] = collector.AccountToken{Account: a.config.Name, Source: a.token.Source(), Loaded: a.token.Loaded()}
@@ -134,8 +139,7 @@ func (s *accountSet) apply(cfg config.Config) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	next := map[string]*runningAccount{}
-	order := inventory.Refreshers{}
-	var tokens []*runningAccount
+	var ordered []*runningAccount
 	for _, a := range cfg.Accounts {
 		running, ok := s.running[a.Name]
 		if !ok || !reflect.DeepEqual(running.config, a) {
@@ -145,8 +149,7 @@ func (s *accountSet) apply(cfg config.Config) error {
 			}
 		}
 		next[a.Name] = running
-		order = append(order, running.refresher)
-		tokens = append(tokens, running)
+		ordered = append(ordered, running)
 	}
 	for name, old := range s.running {
 		if next[name] != old {
@@ -163,8 +166,7 @@ func (s *accountSet) apply(cfg config.Config) error {
 		}
 	}
 	s.running = next
-	s.current.Store(&order)
-	s.tokens.Store(&tokens)
+	s.ordered.Store(&ordered)
 	return nil
 }
 
